@@ -1,0 +1,35 @@
+"""The provincial open data and interoperability hub."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from hub.config import load_config
+from hub.db import Database, close_session
+from hub.files import FileStore
+
+__version__ = "0.1.0"
+
+
+def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
+    """Build the WSGI app; ``overrides`` take precedence over the environment."""
+    config = load_config(overrides)
+    app = Flask(__name__, instance_path=config["HUB_INSTANCE_DIR"])
+    app.config.update(config)
+    app.config["SECRET_KEY"] = config["HUB_SECRET_KEY"]
+    app.config["JSON_SORT_KEYS"] = False
+    app.json.ensure_ascii = False
+
+    import hub.models  # noqa: F401  (register every table)
+
+    app.extensions["hub.db"] = Database(config["HUB_DATABASE_URL"])
+    app.extensions["hub.files"] = FileStore(config["HUB_DATA_DIR"], config["HUB_MAX_UPLOAD_BYTES"])
+    app.teardown_appcontext(close_session)
+
+    from hub.health import bp as health_bp
+
+    app.register_blueprint(health_bp)
+    return app

@@ -1,0 +1,1 @@
+"""Catalog domain: organizations, datasets, distributions, review, revisions, change log."""

@@ -1,0 +1,276 @@
+"""Dataset service: the one place where datasets are created, changed and reviewed.
+
+Every public function takes the session and the acting principal explicitly,
+validates through ``hub.datasets.schemas``, writes an audit entry and a revision
+snapshot for each change, and commits once (the change log follows by itself).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hub import audit
+from hub.auth.principal import Principal
+from hub.datasets import workflow
+from hub.datasets.models import AuditEntry, Dataset, Distribution, Organization, Revision
+from hub.datasets.organizations import get_organization
+from hub.datasets.revisions import record_revision, touch
+from hub.datasets.schemas import DATASET_FIELDS, DatasetInput, ReasonInput
+from hub.datasets.serialize import DISTRIBUTION_FIELDS
+from hub.db import atomic, utcnow
+from hub.errors import DuplicateSlug, NotFound, PermissionDenied, StaleUpdate
+from hub.schemas import load
+from hub.text import slugify
+
+
+def find_dataset(session: Session, ref: str | uuid.UUID) -> Dataset | None:
+    """By id or slug, whatever the caller may see (use ``get_dataset`` for access checks)."""
+    if isinstance(ref, uuid.UUID):
+        return session.get(Dataset, ref)
+    try:
+        return session.get(Dataset, uuid.UUID(str(ref)))
+    except ValueError:
+        return session.scalars(select(Dataset).where(Dataset.slug == str(ref).strip())).first()
+
+
+def get_dataset(session: Session, actor: Principal, ref: str | uuid.UUID) -> Dataset:
+    """The dataset if ``actor`` may see it; otherwise NotFound (existence is not leaked)."""
+    dataset = find_dataset(session, ref)
+    if dataset is None or not actor.can_see(
+        dataset.organization_id, dataset.state, dataset.access_rights
+    ):
+        raise NotFound(f"Dataset '{ref}' does not exist.")
+    return dataset
+
+
+def list_datasets(
+    session: Session,
+    actor: Principal,
+    *,
+    organization: str | None = None,
+    state: str | None = None,
+    content_type: str | None = None,
+    limit: int = 100,
+) -> list[Dataset]:
+    """Datasets visible to ``actor``, newest change first."""
+    query = select(Dataset).order_by(Dataset.metadata_modified.desc(), Dataset.id)
+    if organization:
+        query = query.where(Dataset.organization_id == get_organization(session, organization).id)
+    if state:
+        query = query.where(Dataset.state == state)
+    if content_type:
+        query = query.where(Dataset.content_type == content_type)
+    if not actor.is_admin:
+        public = (Dataset.state == "published") & (Dataset.access_rights == "PUBLIC")
+        if actor.is_authenticated and actor.scope:
+            query = query.where(public | Dataset.organization_id.in_(actor.scope))
+        else:
+            query = query.where(public)
+    rows = session.scalars(query.limit(max(1, limit) * 2)).unique()
+    visible = [d for d in rows if actor.can_see(d.organization_id, d.state, d.access_rights)]
+    return visible[:limit]
+
+
+def _unique_slug(session: Session, title: str) -> str:
+    base = slugify(title, max_length=90) or "dataset"
+    if len(base) < 2:
+        base = f"dataset-{base}"
+    taken = set(session.scalars(select(Dataset.slug).where(Dataset.slug.like(f"{base}%"))))
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def _default_citation(org: Organization, title: str) -> str:
+    return f"Nguồn: {org.title_vi}, “{title}”."
+
+
+@atomic
+def create_dataset(session: Session, actor: Principal, data: Mapping[str, Any]) -> Dataset:
+    values = load(DatasetInput(), data)
+    org = get_organization(session, values.pop("organization"))
+    actor.require(actor.can_write(org.id), f"You may not create datasets for '{org.slug}'.")
+    slug = values.get("slug")
+    if slug:
+        if session.scalar(select(Dataset.id).where(Dataset.slug == slug)) is not None:
+            raise DuplicateSlug(f"Dataset slug '{slug}' is already in use.")
+    else:
+        values["slug"] = _unique_slug(session, values["title_vi"])
+    values.setdefault("citation", None)
+    values["citation"] = values["citation"] or _default_citation(org, values["title_vi"])
+    dataset = Dataset(
+        id=uuid.uuid4(), organization_id=org.id, state="draft", created_at=utcnow(), **values
+    )
+    dataset.organization = org
+    touch(dataset, content=True)
+    session.add(dataset)
+    record_revision(session, actor, dataset, "create", None)
+    return dataset
+
+
+@atomic
+def update_dataset(
+    session: Session,
+    actor: Principal,
+    ref: str | uuid.UUID,
+    data: Mapping[str, Any],
+    *,
+    partial: bool = True,
+    expected_revision: int | None = None,
+    reason: str | None = None,
+) -> Dataset:
+    """Change a dataset's metadata. ``partial=False`` replaces every field (PUT semantics);
+    ``expected_revision`` rejects the write if someone else changed it meanwhile."""
+    dataset = get_dataset(session, actor, ref)
+    require_edit(actor, dataset)
+    if expected_revision is not None and expected_revision != dataset.revision_number:
+        raise StaleUpdate(
+            f"Dataset '{dataset.slug}' is at revision {dataset.revision_number}, "
+            f"not {expected_revision}."
+        )
+    payload = dict(data)
+    payload.setdefault("organization", str(dataset.organization_id))
+    if not partial:
+        payload.setdefault("content_type", dataset.content_type)
+    values = load(DatasetInput(), payload, partial=partial)
+    org = get_organization(session, values.pop("organization"))
+    if org.id != dataset.organization_id:
+        actor.require(actor.can_write(org.id), f"You may not move datasets to '{org.slug}'.")
+    if not partial:  # replacement: fields left out fall back to empty
+        for name in DATASET_FIELDS:
+            values.setdefault(name, None)
+        values["slug"] = values["slug"] or dataset.slug
+    changed = _apply(session, dataset, values)
+    if org.id != dataset.organization_id:
+        dataset.organization_id, dataset.organization = org.id, org
+        changed.append("organization")
+    if changed:
+        touch(dataset, content=True)
+        record_revision(session, actor, dataset, "update", reason)
+    return dataset
+
+
+_NOT_NULL_DEFAULTS = {
+    "themes": list,
+    "keywords": list,
+    "legal_basis": list,
+    "language": lambda: ["vi"],
+    "licence": lambda: "CC-BY-4.0",
+    "access_rights": lambda: "PUBLIC",
+}
+
+
+def _apply(session: Session, dataset: Dataset, values: dict[str, Any]) -> list[str]:
+    changed = []
+    for name, value in values.items():
+        if value is None and name in _NOT_NULL_DEFAULTS:
+            value = _NOT_NULL_DEFAULTS[name]()
+        if name == "slug" and value != dataset.slug:
+            clash = session.scalar(select(Dataset.id).where(Dataset.slug == value))
+            if clash is not None:
+                raise DuplicateSlug(f"Dataset slug '{value}' is already in use.")
+        if getattr(dataset, name) != value:
+            setattr(dataset, name, value)
+            changed.append(name)
+    return changed
+
+
+def require_edit(actor: Principal, dataset: Dataset) -> None:
+    if not actor.can_edit_state(dataset.organization_id, dataset.state):
+        raise PermissionDenied(
+            f"Your role ({actor.role}) may not edit dataset '{dataset.slug}' "
+            f"in state {dataset.state}."
+        )
+
+
+@atomic
+def transition(
+    session: Session,
+    actor: Principal,
+    ref: str | uuid.UUID,
+    action: str,
+    *,
+    reason: str | None = None,
+) -> Dataset:
+    """Apply a workflow action (submit, approve, reject, withdraw, reopen, delete)."""
+    dataset = get_dataset(session, actor, ref)
+    step = workflow.check(actor, dataset, action)
+    if step.reason_required or reason is not None:
+        reason = load(ReasonInput(), {"reason": reason if reason is not None else ""})["reason"]
+    previous = dataset.state
+    dataset.state = step.target
+    if step.target == "published" and dataset.issued is None:
+        dataset.issued = utcnow()
+    dataset.state_reason = reason if step.target in {"rejected", "withdrawn", "deleted"} else None
+    touch(dataset, content=False)
+    record_revision(session, actor, dataset, action, reason, {"from": previous})
+    return dataset
+
+
+def revisions(session: Session, actor: Principal, ref: str | uuid.UUID) -> list[Revision]:
+    dataset = get_dataset(session, actor, ref)
+    query = select(Revision).where(Revision.dataset_id == dataset.id).order_by(Revision.number)
+    return list(session.scalars(query))
+
+
+def audit_trail(session: Session, actor: Principal, ref: str | uuid.UUID) -> list[AuditEntry]:
+    dataset = get_dataset(session, actor, ref)
+    actor.require(actor.in_scope(dataset.organization_id), "You may not read this audit trail.")
+    return audit.trail(session, "dataset", dataset.id)
+
+
+@atomic
+def revert_dataset(
+    session: Session,
+    actor: Principal,
+    ref: str | uuid.UUID,
+    number: int,
+    *,
+    reason: str | None = None,
+) -> Dataset:
+    """Restore the metadata and distributions a revision recorded; the state is kept."""
+    dataset = get_dataset(session, actor, ref)
+    require_edit(actor, dataset)
+    revision = session.scalars(
+        select(Revision).where(Revision.dataset_id == dataset.id, Revision.number == number)
+    ).first()
+    if revision is None:
+        raise NotFound(f"Dataset '{dataset.slug}' has no revision {number}.")
+    snap = revision.snapshot
+    values = {name: snap.get(name) for name in DATASET_FIELDS}
+    for name in ("temporal_start", "temporal_end"):
+        values[name] = date.fromisoformat(values[name]) if values[name] else None
+    if values["slug"] != dataset.slug and session.scalar(
+        select(func.count()).select_from(Dataset).where(Dataset.slug == values["slug"])
+    ):
+        values["slug"] = dataset.slug  # the old slug went to another dataset since
+    _apply(session, dataset, values)
+    _restore_distributions(dataset, snap.get("distributions", []))
+    touch(dataset, content=True)
+    record_revision(session, actor, dataset, "revert", reason or f"Reverted to revision {number}.")
+    return dataset
+
+
+def _restore_distributions(dataset: Dataset, saved: list[dict[str, Any]]) -> None:
+    by_id = {str(d.id): d for d in dataset.distributions}
+    keep = {item["id"] for item in saved}
+    for dist_id, dist in by_id.items():
+        if dist_id not in keep:
+            dataset.distributions.remove(dist)
+    for item in saved:
+        dist = by_id.get(item["id"])
+        if dist is None:
+            dist = Distribution(id=uuid.UUID(item["id"]), dataset_id=dataset.id)
+            dataset.distributions.append(dist)
+        for name in DISTRIBUTION_FIELDS:
+            if getattr(dist, name) != item.get(name):
+                setattr(dist, name, item.get(name))

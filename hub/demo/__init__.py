@@ -1,0 +1,73 @@
+"""The demo province: fictional sample data loaded through the real services.
+
+Everything goes through the same services as real use (validation, review
+workflow, audit, change log). Loading is idempotent: existing organizations and
+datasets are recognised by slug and left alone, so a second run adds nothing.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hub.auth.principal import Principal
+from hub.datasets import distributions, organizations, service, workflow
+from hub.datasets.models import Dataset, Distribution, Organization
+from hub.demo import data
+from hub.files import FileStore
+
+DEMO_ACTOR = Principal.system("demo-loader")
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    organizations: int
+    datasets: int
+    distributions: int
+    created: int
+
+
+def load_demo(session: Session, store: FileStore) -> DemoReport:
+    for item in data.ORGANIZATIONS:
+        if organizations.find_organization(session, item["slug"]) is None:
+            organizations.create_organization(session, DEMO_ACTOR, item)
+    for old, new in data.MERGED:
+        if organizations.get_organization(session, old, follow_merges=False).successor_id is None:
+            organizations.merge_organization(
+                session, DEMO_ACTOR, old, new, reason="Sắp xếp đơn vị hành chính cấp xã năm 2025."
+            )
+    created = sum(_load_dataset(session, store, item) for item in data.DATASETS)
+    return DemoReport(
+        organizations=_count(session, Organization),
+        datasets=_count(session, Dataset),
+        distributions=_count(session, Distribution),
+        created=created,
+    )
+
+
+def _load_dataset(session: Session, store: FileStore, item: dict) -> bool:
+    if service.find_dataset(session, item["slug"]) is not None:
+        return False
+    fields = {
+        k: v for k, v in item.items() if k not in {"state", "reason", "distributions", "files"}
+    }
+    dataset = service.create_dataset(session, DEMO_ACTOR, fields)
+    for link in item.get("distributions", []):
+        distributions.add_link(session, DEMO_ACTOR, dataset.id, link)
+    for file in item.get("files", []):
+        stream = io.BytesIO(file["content"].encode("utf-8"))
+        meta = {"title_vi": file.get("title_vi")}
+        distributions.add_file(
+            session, DEMO_ACTOR, store, dataset.id, stream, file["file_name"], meta
+        )
+    for action in workflow.STEPS_TO[item["state"]]:
+        reason = item.get("reason") if action in {"reject", "withdraw"} else None
+        service.transition(session, DEMO_ACTOR, dataset.id, action, reason=reason)
+    return True
+
+
+def _count(session: Session, model: type) -> int:
+    return session.scalar(select(func.count()).select_from(model)) or 0

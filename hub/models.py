@@ -1,0 +1,19 @@
+"""Import every model module so ``Base.metadata`` knows all tables (Alembic, tests)."""
+
+from hub.auth.models import ApiToken, Membership, User
+from hub.datasets.changelog import ChangeLogEntry
+from hub.datasets.models import AuditEntry, Dataset, Distribution, Organization, Revision
+from hub.db import Base
+
+__all__ = [
+    "ApiToken",
+    "AuditEntry",
+    "Base",
+    "ChangeLogEntry",
+    "Dataset",
+    "Distribution",
+    "Membership",
+    "Organization",
+    "Revision",
+    "User",
+]
