@@ -109,6 +109,13 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _sqlite_begin(conn: Any) -> None:
+    # A write transaction takes the write lock up front: a deferred one that read
+    # first would fail with "database is locked" when another writer got there.
+    write = conn.get_execution_options().get("hub_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
 def normalize_url(url: str) -> str:
     """Plain ``postgresql://`` URLs use psycopg2, the driver the hub installs."""
     parsed = make_url(url)
@@ -123,7 +130,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(url, **kwargs)
@@ -186,8 +193,11 @@ def atomic(fn: Callable[P, R]) -> Callable[P, R]:
         session: Session = args[0]  # type: ignore[assignment]
         if session.info.get("atomic_depth", 0):
             return fn(*args, **kwargs)
+        if session.in_transaction() and not (session.new or session.dirty or session.deleted):
+            session.commit()  # end a read-only transaction so the write one starts fresh
         session.info["atomic_depth"] = 1
         try:
+            session.connection(execution_options={"hub_write": True})
             result = fn(*args, **kwargs)
             session.commit()
             return result

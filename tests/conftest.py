@@ -109,12 +109,22 @@ def _app(database_url: str, tmp_path_factory: pytest.TempPathFactory):
 def empty_tables(app) -> None:
     engine = app.extensions["hub.db"].engine
     tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
-    with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
             conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables)))
-        else:
-            for table in tables:
-                conn.execute(text(f'DELETE FROM "{table}"'))
+        return
+    raw = engine.raw_connection()  # autocommit mode: PRAGMA foreign_keys needs it
+    try:
+        cur = raw.cursor()
+        # Self-references use ON DELETE RESTRICT, which SQLite checks row by row.
+        cur.execute("PRAGMA foreign_keys=OFF")
+        cur.execute("BEGIN")
+        for table in tables:
+            cur.execute(f'DELETE FROM "{table}"')
+        cur.execute("COMMIT")
+        cur.execute("PRAGMA foreign_keys=ON")
+    finally:
+        raw.close()
 
 
 @pytest.fixture
