@@ -81,7 +81,7 @@ def latest_seq(session: Session) -> int:
 def _operation(session: Session, obj: Any) -> str | None:
     if obj in session.new:
         return "create"
-    if obj in session.deleted:
+    if obj in session.deleted or _orphaned(obj):
         return "delete"
     if not session.is_modified(obj, include_collections=False):
         return None
@@ -92,13 +92,20 @@ def _operation(session: Session, obj: Any) -> str | None:
     return "update"
 
 
-def _scope(obj: Any) -> tuple[uuid.UUID | None, uuid.UUID | None, str | None]:
+def _orphaned(obj: Any) -> bool:
+    """A distribution removed from its dataset's list; delete-orphan removes it in this flush."""
+    return isinstance(obj, Distribution) and obj.dataset is None and obj.dataset_id is not None
+
+
+def _scope(session: Session, obj: Any) -> tuple[uuid.UUID | None, uuid.UUID | None, str | None]:
     """(organization_id, dataset_id, state) carried on the row for filtering."""
     if isinstance(obj, Organization):
         return obj.id, None, None
     if isinstance(obj, Dataset):
         return obj.organization_id, obj.id, obj.state
-    dataset = obj.dataset
+    dataset = obj.dataset or (
+        session.get(Dataset, obj.dataset_id) if obj.dataset_id is not None else None
+    )
     return (dataset.organization_id if dataset else None), obj.dataset_id, None
 
 
@@ -119,7 +126,7 @@ def _record_changes(session: Session, _ctx: Any, _instances: Any) -> None:
             continue
         if obj.id is None:  # defaults are applied at insert; the log needs the id now
             obj.id = uuid.uuid4()
-        org_id, dataset_id, state = _scope(obj)
+        org_id, dataset_id, state = _scope(session, obj)
         row = rows.get((entity_type, obj.id))
         if row is not None and _live(row):
             if _STRENGTH[operation] > _STRENGTH[row.operation]:

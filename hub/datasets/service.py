@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from hub import audit
@@ -24,7 +24,14 @@ from hub.datasets.revisions import record_revision, touch
 from hub.datasets.schemas import DATASET_FIELDS, DatasetInput, ReasonInput
 from hub.datasets.serialize import DISTRIBUTION_FIELDS
 from hub.db import atomic, utcnow
-from hub.errors import DuplicateSlug, NotFound, PermissionDenied, StaleUpdate
+from hub.errors import (
+    DuplicateSlug,
+    FieldError,
+    NotFound,
+    PermissionDenied,
+    StaleUpdate,
+    ValidationFailed,
+)
 from hub.schemas import load
 from hub.text import slugify
 
@@ -67,14 +74,19 @@ def list_datasets(
     if content_type:
         query = query.where(Dataset.content_type == content_type)
     if not actor.is_admin:
-        public = (Dataset.state == "published") & (Dataset.access_rights == "PUBLIC")
-        if actor.is_authenticated and actor.scope:
-            query = query.where(public | Dataset.organization_id.in_(actor.scope))
-        else:
-            query = query.where(public)
-    rows = session.scalars(query.limit(max(1, limit) * 2)).unique()
-    visible = [d for d in rows if actor.can_see(d.organization_id, d.state, d.access_rights)]
-    return visible[:limit]
+        query = query.where(_visible_to(actor))
+    return list(session.scalars(query.limit(max(1, limit))).unique())
+
+
+def _visible_to(actor: Principal) -> ColumnElement[bool]:
+    """SQL form of ``Principal.can_see`` for lists."""
+    visible = (Dataset.state == "published") & (Dataset.access_rights == "PUBLIC")
+    if actor.is_authenticated and actor.scope:
+        in_scope = Dataset.organization_id.in_(actor.scope)
+        if actor.role != "editor":  # only reviewers see tombstones
+            in_scope = in_scope & (Dataset.state != "deleted")
+        visible = visible | in_scope
+    return visible
 
 
 def _unique_slug(session: Session, title: str) -> str:
@@ -90,6 +102,16 @@ def _unique_slug(session: Session, title: str) -> str:
     return f"{base}-{n}"
 
 
+def _publisher(session: Session, ref: str) -> Organization:
+    try:
+        return get_organization(session, ref)
+    except NotFound:
+        raise ValidationFailed(
+            "Input is not valid.",
+            errors=[FieldError("organization", f"Unknown organization '{ref}'.")],
+        ) from None
+
+
 def _default_citation(org: Organization, title: str) -> str:
     return f"Nguồn: {org.title_vi}, “{title}”."
 
@@ -97,7 +119,7 @@ def _default_citation(org: Organization, title: str) -> str:
 @atomic
 def create_dataset(session: Session, actor: Principal, data: Mapping[str, Any]) -> Dataset:
     values = load(DatasetInput(), data)
-    org = get_organization(session, values.pop("organization"))
+    org = _publisher(session, values.pop("organization"))
     actor.require(actor.can_write(org.id), f"You may not create datasets for '{org.slug}'.")
     slug = values.get("slug")
     if slug:
@@ -142,7 +164,7 @@ def update_dataset(
     if not partial:
         payload.setdefault("content_type", dataset.content_type)
     values = load(DatasetInput(), payload, partial=partial)
-    org = get_organization(session, values.pop("organization"))
+    org = _publisher(session, values.pop("organization"))
     if org.id != dataset.organization_id:
         actor.require(actor.can_write(org.id), f"You may not move datasets to '{org.slug}'.")
     if not partial:  # replacement: fields left out fall back to empty

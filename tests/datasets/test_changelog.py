@@ -215,3 +215,27 @@ def test_sequence_numbers_become_visible_in_commit_order(app, admin):
     assert blocked, "the second writer must wait for the first to commit"
     assert done.is_set()
     assert second_seq[0] > first_seq
+
+
+def test_distribution_removal_is_logged_as_delete(session, admin):
+    dataset = DatasetFactory(session=session)
+    first = distributions.add_link(
+        session, admin, dataset.id, {"title_vi": "A", "url": "https://a.vn/1"}
+    )
+    start = latest_seq(session)
+    distributions.delete_distribution(session, admin, dataset.id, first.id)
+    assert _ops(session, start) == [("distribution", "delete"), ("dataset", "update")]
+    entry = changes_since(session, start, 1)[0]
+    assert entry.entity_id == first.id and entry.dataset_id == dataset.id
+    assert entry.organization_id == dataset.organization_id
+
+    second = distributions.add_link(
+        session, admin, dataset.id, {"title_vi": "B", "url": "https://a.vn/2"}
+    )
+    start = latest_seq(session)
+    service.revert_dataset(session, admin, dataset.id, 1)  # revision 1 had no distributions
+    ops = changes_since(session, start, 10)
+    assert [(e.entity_type, e.entity_id, e.operation) for e in ops] == [
+        ("distribution", second.id, "delete"),
+        ("dataset", dataset.id, "update"),
+    ]
