@@ -8,6 +8,7 @@ migrations. Tables are emptied after each test that used the database.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -131,6 +132,7 @@ def empty_tables(app) -> None:
 def app(_app):
     yield _app
     empty_tables(_app)
+    shutil.rmtree(_app.config["HUB_DATA_DIR"], ignore_errors=True)
 
 
 @pytest.fixture
