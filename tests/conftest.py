@@ -35,8 +35,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_report_header(config: pytest.Config) -> str:
     backend = config.getoption("--db")
-    where = postgres_server_url() if backend == "postgresql" else "a temporary file"
-    return f"hub database backend: {backend} ({make_url(where).render_as_string()})"
+    if backend == "postgresql":
+        server = make_url(postgres_server_url()).render_as_string()
+        return f"hub database backend: PostgreSQL (a new database on {server}, dropped after)"
+    return "hub database backend: SQLite (a new file in a temporary folder)"
 
 
 def postgres_server_url() -> str:
