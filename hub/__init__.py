@@ -20,7 +20,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_path=config["HUB_INSTANCE_DIR"])
     app.config.update(config)
     app.config["SECRET_KEY"] = config["HUB_SECRET_KEY"]
-    app.config["JSON_SORT_KEYS"] = False
+    app.json.sort_keys = False  # keep the documented field order
     app.json.ensure_ascii = False
 
     import hub.models  # noqa: F401  (register every table)

@@ -7,6 +7,7 @@ def test_healthz_ok(app):
     response = app.test_client().get("/healthz")
     assert response.status_code == 200
     assert response.get_json() == {"status": "ok", "database": "ok"}
+    assert response.get_data(as_text=True).startswith('{"status"')
 
 
 def test_healthz_reports_unreachable_database(tmp_path):

@@ -29,6 +29,29 @@ def _editable(session: Session, actor: Principal, dataset_ref: str | uuid.UUID) 
     return dataset
 
 
+def _record(
+    session: Session,
+    actor: Principal,
+    dataset: Dataset,
+    action: str,
+    dist: Distribution,
+    **details: Any,
+) -> None:
+    """A distribution change is a dataset change: new revision, snapshot and audit entry."""
+    touch(dataset, content=True)
+    record_revision(
+        session, actor, dataset, action, None, {"distribution": str(dist.id), **details}
+    )
+
+
+def _attach(
+    session: Session, actor: Principal, dataset: Dataset, dist: Distribution
+) -> Distribution:
+    dataset.distributions.append(dist)
+    _record(session, actor, dataset, "add-distribution", dist)
+    return dist
+
+
 def _next_position(dataset: Dataset) -> int:
     return max((d.position for d in dataset.distributions), default=-1) + 1
 
@@ -50,12 +73,7 @@ def add_link(
     dataset = _editable(session, actor, dataset_ref)
     values = load(LinkDistributionInput(), data)
     dist = Distribution(id=uuid.uuid4(), position=_next_position(dataset), **values)
-    dataset.distributions.append(dist)
-    touch(dataset, content=True)
-    record_revision(
-        session, actor, dataset, "add-distribution", None, {"distribution": str(dist.id)}
-    )
-    return dist
+    return _attach(session, actor, dataset, dist)
 
 
 @atomic
@@ -86,12 +104,7 @@ def add_file(
         sha256=stored.sha256,
         **{"format": stored.format, **values},
     )
-    dataset.distributions.append(dist)
-    touch(dataset, content=True)
-    record_revision(
-        session, actor, dataset, "add-distribution", None, {"distribution": str(dist.id)}
-    )
-    return dist
+    return _attach(session, actor, dataset, dist)
 
 
 @atomic
@@ -112,15 +125,7 @@ def update_distribution(
     for key in changed:
         setattr(dist, key, values[key])
     if changed:
-        touch(dataset, content=True)
-        record_revision(
-            session,
-            actor,
-            dataset,
-            "update-distribution",
-            None,
-            {"distribution": str(dist.id), "fields": changed},
-        )
+        _record(session, actor, dataset, "update-distribution", dist, fields=changed)
     return dist
 
 
@@ -132,7 +137,4 @@ def delete_distribution(
     dataset = _editable(session, actor, dataset_ref)
     dist = get_distribution(session, actor, dataset.id, dist_id)
     dataset.distributions.remove(dist)
-    touch(dataset, content=True)
-    record_revision(
-        session, actor, dataset, "delete-distribution", None, {"distribution": str(dist.id)}
-    )
+    _record(session, actor, dataset, "delete-distribution", dist)
