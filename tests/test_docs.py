@@ -41,3 +41,13 @@ def test_quick_start_is_the_two_commands():
     block = quick.split("```sh", 1)[1].split("```", 1)[0]
     commands = [line.split("#")[0].strip() for line in block.strip().splitlines()]
     assert commands == ["make run", "make test"]
+
+
+def test_every_path_the_docs_name_exists():
+    import re
+
+    docs = README + (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    paths = set(re.findall(r"`((?:hub|tests|migrations)/[\w/.]+)`", docs))
+    assert paths, "the docs name no paths"
+    missing = sorted(p for p in paths if not (ROOT / p).exists())
+    assert missing == []
