@@ -32,4 +32,8 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     from hub.health import bp as health_bp
 
     app.register_blueprint(health_bp)
+
+    from hub import api
+
+    api.register(app)
     return app

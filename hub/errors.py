@@ -72,6 +72,10 @@ class StaleUpdate(Conflict):
     code, title = "stale-update", "The resource changed since it was read"
 
 
+class PreconditionFailed(HubError):
+    status, code, title = 412, "precondition-failed", "Precondition failed"
+
+
 class PayloadTooLarge(HubError):
     status, code, title = 413, "payload-too-large", "Payload too large"
 

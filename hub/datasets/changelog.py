@@ -72,6 +72,23 @@ def changes_since(session: Session, seq: int = 0, limit: int = 100) -> list[Chan
     return list(session.scalars(query))
 
 
+def visible_changes_since(
+    session: Session, actor: Any, seq: int = 0, limit: int = 100
+) -> list[ChangeLogEntry]:
+    """The feed as ``actor`` may read it. Outsiders see organization changes and changes of
+    datasets that are open now or were taken down (so mirrors learn of removals), never
+    the drafts of others."""
+    query = select(ChangeLogEntry).where(ChangeLogEntry.seq > seq)
+    if not actor.is_admin:
+        open_now = (Dataset.state == "published") & (Dataset.access_rights == "PUBLIC")
+        taken_down = Dataset.state.in_(("withdrawn", "deleted"))
+        visible = ChangeLogEntry.dataset_id.is_(None) | open_now | taken_down
+        if actor.is_authenticated and actor.scope:
+            visible = visible | ChangeLogEntry.organization_id.in_(actor.scope)
+        query = query.outerjoin(Dataset, Dataset.id == ChangeLogEntry.dataset_id).where(visible)
+    return list(session.scalars(query.order_by(ChangeLogEntry.seq).limit(limit)))
+
+
 def latest_seq(session: Session) -> int:
     """The highest sequence number written so far (0 for an empty log)."""
     last = session.scalar(select(ChangeLogEntry.seq).order_by(ChangeLogEntry.seq.desc()).limit(1))

@@ -108,3 +108,17 @@ class LinkDistributionInput(DistributionInput):
 
 class ReasonInput(_Strict):
     reason = Text(required=True, validate=validate.Length(min=3, max=5000))
+
+
+class MergeInput(_Strict):
+    into = Text(required=True, validate=validate.Length(min=1, max=100))
+    reason = OptionalText(validate=validate.Length(max=5000))
+
+
+class RevertInput(_Strict):
+    revision = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    reason = OptionalText(validate=validate.Length(max=5000))
+
+
+class OptionalReasonInput(_Strict):
+    reason = OptionalText(validate=validate.Length(max=5000))

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, String, cast, func, select
 from sqlalchemy.orm import Session
 
 from hub import audit
@@ -56,6 +57,37 @@ def get_dataset(session: Session, actor: Principal, ref: str | uuid.UUID) -> Dat
     return dataset
 
 
+@dataclass(frozen=True)
+class DatasetFilters:
+    organization: str | None = None
+    state: str | None = None
+    content_type: str | None = None
+    theme: str | None = None
+    licence: str | None = None
+    access_rights: str | None = None
+    modified_since: datetime | None = None
+
+
+def dataset_query(session: Session, actor: Principal, filters: DatasetFilters) -> Select:
+    """Datasets visible to ``actor`` matching ``filters``, unordered (callers page it)."""
+    query = select(Dataset)
+    if filters.organization:
+        query = query.where(
+            Dataset.organization_id == get_organization(session, filters.organization).id
+        )
+    for name in ("state", "content_type", "licence", "access_rights"):
+        value = getattr(filters, name)
+        if value:
+            query = query.where(getattr(Dataset, name) == value)
+    if filters.theme:  # codes are fixed tokens, so their quoted JSON form is unambiguous
+        query = query.where(cast(Dataset.themes, String).like(f'%"{filters.theme}"%'))
+    if filters.modified_since:
+        query = query.where(Dataset.metadata_modified >= filters.modified_since)
+    if not actor.is_admin:
+        query = query.where(_visible_to(actor))
+    return query
+
+
 def list_datasets(
     session: Session,
     actor: Principal,
@@ -66,16 +98,10 @@ def list_datasets(
     limit: int = 100,
 ) -> list[Dataset]:
     """Datasets visible to ``actor``, newest change first."""
-    query = select(Dataset).order_by(Dataset.metadata_modified.desc(), Dataset.id)
-    if organization:
-        query = query.where(Dataset.organization_id == get_organization(session, organization).id)
-    if state:
-        query = query.where(Dataset.state == state)
-    if content_type:
-        query = query.where(Dataset.content_type == content_type)
-    if not actor.is_admin:
-        query = query.where(_visible_to(actor))
-    return list(session.scalars(query.limit(max(1, limit))).unique())
+    filters = DatasetFilters(organization=organization, state=state, content_type=content_type)
+    query = dataset_query(session, actor, filters)
+    query = query.order_by(Dataset.metadata_modified.desc(), Dataset.id).limit(max(1, limit))
+    return list(session.scalars(query).unique())
 
 
 def _visible_to(actor: Principal) -> ColumnElement[bool]:

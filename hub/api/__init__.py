@@ -1,0 +1,13 @@
+"""HTTP faces of the hub. Views parse, call a service and render; nothing else."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    from hub.api import errors
+    from hub.api.v1 import bp as v1
+
+    errors.register(app)
+    app.register_blueprint(v1)

@@ -1,0 +1,31 @@
+"""Who is calling: a bearer token (or CKAN's X-CKAN-API-Key), else anonymous."""
+
+from __future__ import annotations
+
+from flask import request
+
+from hub.auth import service as tokens
+from hub.auth.principal import Principal
+from hub.db import get_session
+
+
+def presented_token() -> str | None:
+    header = request.headers.get("Authorization", "")
+    if header:
+        scheme, _, value = header.partition(" ")
+        return value.strip() if scheme.lower() == "bearer" else header.strip()
+    return request.headers.get("X-CKAN-API-Key") or None
+
+
+def current_principal() -> Principal:
+    """Resolved once per request; a presented but invalid token is a 401, never anonymous."""
+    # Cached on the request, not on g: an app context may outlive one request.
+    cached = request.environ.get("hub.principal")
+    if cached is None:
+        secret = presented_token()
+        if secret is None:
+            cached = Principal.anonymous()
+        else:
+            cached = tokens.authenticate(get_session(), secret)
+        request.environ["hub.principal"] = cached
+    return cached
