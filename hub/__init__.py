@@ -20,6 +20,8 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_path=config["HUB_INSTANCE_DIR"])
     app.config.update(config)
     app.config["SECRET_KEY"] = config["HUB_SECRET_KEY"]
+    # Bodies beyond the upload limit are refused before they are read (413).
+    app.config["MAX_CONTENT_LENGTH"] = config["HUB_MAX_UPLOAD_BYTES"] + 1024 * 1024
     app.json.sort_keys = False  # keep the documented field order
     app.json.ensure_ascii = False
 

@@ -17,4 +17,4 @@ def openapi() -> object:
     return jsonify(build_spec(current_app))
 
 
-from hub.api.v1 import datasets, feeds, organizations  # noqa: E402, F401
+from hub.api.v1 import datasets, distributions, feeds, organizations, tokens  # noqa: E402, F401

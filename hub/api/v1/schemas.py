@@ -131,11 +131,29 @@ def _page(item: type[Schema], name: str) -> type[Schema]:
     )
 
 
+TokenOut = Schema.from_dict(
+    {
+        "id": fields.UUID(required=True),
+        "prefix": fields.String(required=True),
+        "name": fields.String(allow_none=True),
+        "role": fields.String(required=True),
+        "organization_id": fields.UUID(allow_none=True),
+        "user": fields.String(allow_none=True),
+        "created_at": fields.DateTime(required=True),
+        "expires_at": fields.DateTime(allow_none=True),
+        "revoked_at": fields.DateTime(allow_none=True),
+        "last_used_at": fields.DateTime(allow_none=True),
+        "secret": fields.String(metadata={"description": "Only in the creation response."}),
+    },
+    name="TokenOut",
+)
 OrganizationPage = _page(OrganizationOut, "OrganizationPage")
 DatasetPage = _page(DatasetOut, "DatasetPage")
 ChangePage = _page(ChangeOut, "ChangePage")
 RevisionList = _page(RevisionOut, "RevisionList")
 AuditList = _page(AuditOut, "AuditList")
+DistributionList = _page(DistributionOut, "DistributionList")
+TokenList = _page(TokenOut, "TokenList")
 
 
 class StatsOut(Schema):
