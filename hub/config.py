@@ -33,6 +33,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("HUB_SECRET_KEY", "Signing key; generated into instance/secret_key when absent."),
     Setting("HUB_MAX_UPLOAD_BYTES", "Largest accepted uploaded file.", 512 * 1024 * 1024, int),
+    Setting(
+        "HUB_RATE_LIMIT", "API requests per minute per token or client address (0: off).", 600, int
+    ),
+    Setting(
+        "HUB_AUTH_FAILURE_LIMIT", "Failed token checks per minute per address before 429.", 10, int
+    ),
+    Setting("HUB_CORS_WRITE_ORIGINS", "Comma-separated origins allowed to write cross-site.", ""),
 )
 
 

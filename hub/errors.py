@@ -86,3 +86,11 @@ class UnsupportedMediaType(HubError):
 
 class ValidationFailed(HubError):
     status, code, title = 422, "validation-failed", "Validation failed"
+
+
+class TooManyRequests(HubError):
+    status, code, title = 429, "too-many-requests", "Too many requests"
+
+    def __init__(self, detail: str, *, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after

@@ -102,6 +102,9 @@ def _app(database_url: str, tmp_path_factory: pytest.TempPathFactory):
             "HUB_DATA_DIR": str(instance / "data"),
             "HUB_BASE_URL": "http://hub.test",
             "HUB_MAX_UPLOAD_BYTES": 64 * 1024,
+            # Limits are process-wide; tests of them build their own app.
+            "HUB_RATE_LIMIT": 0,
+            "HUB_AUTH_FAILURE_LIMIT": 0,
             "TESTING": True,
         }
     )

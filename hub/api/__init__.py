@@ -6,8 +6,9 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from hub.api import errors
+    from hub.api import errors, policy
     from hub.api.v1 import bp as v1
 
     errors.register(app)
+    policy.register(app)
     app.register_blueprint(v1)

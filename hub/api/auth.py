@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import request
+from flask import current_app, request
 
 from hub.auth import service as tokens
 from hub.auth.principal import Principal
 from hub.db import get_session
+from hub.errors import TooManyRequests, Unauthenticated
 
 
 def presented_token() -> str | None:
@@ -23,9 +24,20 @@ def current_principal() -> Principal:
     cached = request.environ.get("hub.principal")
     if cached is None:
         secret = presented_token()
-        if secret is None:
-            cached = Principal.anonymous()
-        else:
-            cached = tokens.authenticate(get_session(), secret)
+        cached = Principal.anonymous() if secret is None else _authenticate(secret)
         request.environ["hub.principal"] = cached
     return cached
+
+
+def _authenticate(secret: str) -> Principal:
+    """Check a token; an address that keeps presenting bad ones is slowed down (429)."""
+    failures = current_app.extensions["hub.auth_failures"]
+    address = request.remote_addr or "-"
+    wait = failures.blocked(address)
+    if wait is not None:
+        raise TooManyRequests("Too many failed authentications; retry later.", retry_after=wait)
+    try:
+        return tokens.authenticate(get_session(), secret)
+    except Unauthenticated:
+        failures.hit(address)
+        raise

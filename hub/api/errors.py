@@ -53,7 +53,11 @@ def _is_api() -> bool:
 def register(app: Flask) -> None:
     @app.errorhandler(HubError)
     def _hub_error(exc: HubError) -> Response:
-        return problem(exc.status, exc.title, exc.detail, code=exc.code, errors=exc.errors)
+        retry = getattr(exc, "retry_after", None)
+        headers = {"Retry-After": str(retry)} if retry is not None else None
+        return problem(
+            exc.status, exc.title, exc.detail, code=exc.code, errors=exc.errors, headers=headers
+        )
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Response | HTTPException:
