@@ -29,3 +29,13 @@ def test_security_and_problem_shapes(client):
     assert "422" in create["responses"] and "201" in create["responses"]
     assert "Problem" in spec["components"]["schemas"]
     assert spec["servers"] == [{"url": "http://hub.test"}]
+
+
+def test_docs_page_uses_local_assets_only(client):
+    page = client.get("/api/v1/docs")
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    for asset in ("docs.js", "docs.css"):
+        assert asset in page.get_data(as_text=True)
+        assert client.get(f"/api/v1/{asset}").status_code == 200
+    everything = page.get_data(as_text=True) + client.get("/api/v1/docs.js").get_data(as_text=True)
+    assert "http://" not in everything and "https://" not in everything
