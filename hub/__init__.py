@@ -6,12 +6,21 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
+from flask.sessions import SecureCookieSessionInterface
 
 from hub.config import load_config
 from hub.db import Database, close_session
 from hub.files import FileStore
 
 __version__ = "0.1.0"
+
+
+class StatelessSessions(SecureCookieSessionInterface):
+    def open_session(self, app: Flask, request: object) -> None:
+        return None  # Flask then uses a null session
+
+    def save_session(self, app: Flask, session: object, response: object) -> None:
+        return None
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
@@ -24,6 +33,8 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = config["HUB_MAX_UPLOAD_BYTES"] + 1024 * 1024
     app.json.sort_keys = False  # keep the documented field order
     app.json.ensure_ascii = False
+    # The API is stateless (tokens, no cookies): skip Flask's cookie session per request.
+    app.session_interface = StatelessSessions()
 
     import hub.models  # noqa: F401  (register every table)
 

@@ -18,6 +18,7 @@ from flask import current_app, g
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Connection,
     DateTime,
     Engine,
     Integer,
@@ -112,8 +113,10 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
 def _sqlite_begin(conn: Any) -> None:
     # A write transaction takes the write lock up front: a deferred one that read
     # first would fail with "database is locked" when another writer got there.
-    write = conn.get_execution_options().get("hub_write")
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    options = conn.get_execution_options()
+    if options.get("hub_single_read"):
+        return  # one SELECT needs no transaction: SQLite reads it atomically
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("hub_write") else "BEGIN")
 
 
 def normalize_url(url: str) -> str:
@@ -155,6 +158,10 @@ class Database:
             yield session
         finally:
             session.close()
+
+    def single_read(self) -> Connection:
+        """A connection for one SELECT; on SQLite it skips BEGIN/ROLLBACK round trips."""
+        return self.engine.connect().execution_options(hub_single_read=True)
 
     def dispose(self) -> None:
         self.engine.dispose()

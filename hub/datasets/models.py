@@ -92,11 +92,13 @@ class Dataset(Base):
     # Optimistic concurrency: bumped on every write, the basis of ETags.
     revision_number: Mapped[int] = mapped_column(Integer, default=0)
 
-    organization: Mapped[Organization] = relationship(lazy="joined")
+    organization: Mapped[Organization] = relationship()
+    # Loaded with the dataset in the same round trip: every representation lists them.
     distributions: Mapped[list[Distribution]] = relationship(
         back_populates="dataset",
         order_by="Distribution.position",
         cascade="all, delete-orphan",
+        lazy="selectin",
     )
 
     def __repr__(self) -> str:

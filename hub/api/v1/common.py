@@ -42,7 +42,7 @@ def json_body() -> dict[str, Any]:
 
 
 def etag_of(body: Any) -> str:
-    return hashlib.sha256(_dump(body).encode()).hexdigest()[:32]
+    return encode(body)[1]
 
 
 def _dump(body: Any) -> str:
@@ -50,6 +50,12 @@ def _dump(body: Any) -> str:
 
 
 GZIP_MIN_BYTES = 1024
+
+
+def encode(body: Any) -> tuple[bytes, str]:
+    """JSON bytes of a body and their entity tag (cacheable together)."""
+    data = _dump(body).encode()
+    return data, hashlib.sha256(data).hexdigest()[:32]
 
 
 def respond(
@@ -61,8 +67,18 @@ def respond(
 ) -> Response:
     """A JSON response; reads carry ETag and Last-Modified and answer 304 when unchanged.
     Bodies over 1 KiB are gzipped for clients that accept it (the ETag gets ``-gz``)."""
-    data = _dump(body).encode()
-    tag = hashlib.sha256(data).hexdigest()[:32]
+    data, tag = encode(body)
+    return respond_encoded(data, tag, status, last_modified=last_modified, headers=headers)
+
+
+def respond_encoded(
+    data: bytes,
+    tag: str,
+    status: int = 200,
+    *,
+    last_modified: datetime | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
     response = Response(status=status, mimetype="application/json")
     for key, value in (headers or {}).items():
         response.headers[key] = value

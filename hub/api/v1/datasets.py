@@ -10,14 +10,22 @@ from flask import Response
 from hub.api.auth import current_principal
 from hub.api.listing import SortKey, page_body, paginate
 from hub.api.v1 import bp, schemas
-from hub.api.v1.common import json_body, query_args, require_match, respond
+from hub.api.v1.cache import RenderCache
+from hub.api.v1.common import (
+    encode,
+    json_body,
+    query_args,
+    require_match,
+    respond,
+    respond_encoded,
+)
 from hub.api.v1.render import audit_out, dataset_out, revision_out
 from hub.api.v1.spec import doc
 from hub.datasets import service
 from hub.datasets.models import Dataset
 from hub.datasets.schemas import DatasetInput, OptionalReasonInput, ReasonInput, RevertInput
 from hub.datasets.vocab import ACCESS_RIGHTS, CONTENT_TYPES, LICENCES, STATES, THEMES
-from hub.db import get_session
+from hub.db import get_db, get_session
 from hub.errors import BadRequest, FieldError, NotFound
 from hub.schemas import load
 
@@ -30,6 +38,7 @@ _NEWEST_FIRST = [
     ),
     SortKey(Dataset.id, lambda d: str(d.id), uuid.UUID, descending=True),
 ]
+_RENDERED = RenderCache()
 _FILTERS = {
     "organization": None,
     "content_type": CONTENT_TYPES,
@@ -103,8 +112,14 @@ def list_datasets() -> Response:
 def show_dataset(ref: str) -> Response:
     """Show a dataset with its distributions.
     ``ref`` is the id or the slug."""
-    dataset = service.get_dataset(get_session(), current_principal(), ref)
-    return respond(dataset_out(dataset), last_modified=dataset.metadata_modified)
+    actor = current_principal()
+    with get_db().single_read() as conn:
+        head = service.get_dataset_head(conn, actor, ref)
+    data, tag = _RENDERED.get_or_render(
+        (head.id, head.revision_number),
+        lambda: encode(dataset_out(service.get_dataset(get_session(), actor, head.id))),
+    )
+    return respond_encoded(data, tag, last_modified=head.metadata_modified)
 
 
 @bp.post("/datasets")

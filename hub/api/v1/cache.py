@@ -1,0 +1,33 @@
+"""Rendered representations kept per process, keyed by entity id and revision number.
+
+Every write through the services bumps a dataset's revision number, so a cached
+body is valid exactly as long as its key matches the row; a read only needs the
+light "head" query to know which body to send. Visibility is still checked on
+every request from that head, never taken from the cache.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+
+class RenderCache:
+    def __init__(self, size: int = 2048) -> None:
+        self.size = size
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_render(self, key: Any, render: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = render()
+        with self._lock:
+            self._items[key] = value
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
