@@ -224,3 +224,19 @@ def test_if_match_refuses_a_stale_write(client, session, token):
     )
     _problem(stale, 412)
     assert client.get(f"/api/v1/datasets/{dataset.id}", headers=admin).get_json()["title_en"] == "A"
+
+
+def test_cached_reads_follow_every_change_and_visibility(client, session, token):
+    dataset = DatasetFactory(session=session, state="published", title_en="Old")
+    url = f"/api/v1/datasets/{dataset.id}"
+    assert client.get(url).get_json()["title_en"] == "Old"  # fills the render cache
+    editor = token("admin")
+    client.patch(url, json={"title_en": "New"}, headers=editor)
+    assert client.get(url).get_json()["title_en"] == "New"
+    client.post(
+        f"{url}/distributions", json={"title_vi": "A", "url": "https://a.example"}, headers=editor
+    )
+    assert len(client.get(url).get_json()["distributions"]) == 1
+    client.post(f"{url}/withdraw", json={"reason": "Sai số liệu"}, headers=editor)
+    assert client.get(url).status_code == 404, "visibility is checked on every read"
+    assert client.get(url, headers=editor).get_json()["state"] == "withdrawn"
