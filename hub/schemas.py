@@ -31,9 +31,13 @@ class OptionalText(Text):
         kwargs.setdefault("allow_none", True)
         super().__init__(**kwargs)
 
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str | None:
-        text = super()._deserialize(value, attr, data, **kwargs)
-        return text or None
+    def deserialize(
+        self, value: Any, attr: str | None = None, data: Any = None, **kwargs: Any
+    ) -> Any:
+        # Blank means absent; answer before validators, which expect a string.
+        if isinstance(value, str) and not nfc(value).strip():
+            return None
+        return super().deserialize(value, attr, data, **kwargs)
 
 
 class Slug(fields.String):

@@ -160,3 +160,11 @@ def test_generated_slugs_are_unique(session, admin):
     second = DatasetFactory(session=session, title_vi="Thống kê dân số")
     assert (first.slug, second.slug) == ("thong-ke-dan-so", "thong-ke-dan-so-2")
     assert first.citation.startswith("Nguồn: ")
+
+
+def test_blank_optional_text_means_absent(session, admin):
+    dataset = DatasetFactory(session=session, description_vi="Có mô tả")
+    updated = service.update_dataset(
+        session, admin, dataset.id, {"description_vi": "  ", "title_en": "", "version": ""}
+    )
+    assert (updated.description_vi, updated.title_en, updated.version) == (None, None, None)

@@ -149,7 +149,14 @@ TokenOut = Schema.from_dict(
 )
 OrganizationPage = _page(OrganizationOut, "OrganizationPage")
 DatasetPage = _page(DatasetOut, "DatasetPage")
-ChangePage = _page(ChangeOut, "ChangePage")
+ChangePage = Schema.from_dict(
+    {
+        "data": fields.List(fields.Nested(ChangeOut), required=True),
+        "next": fields.Url(required=True),
+        "last_seq": fields.Integer(required=True),
+    },
+    name="ChangePage",
+)
 RevisionList = _page(RevisionOut, "RevisionList")
 AuditList = _page(AuditOut, "AuditList")
 DistributionList = _page(DistributionOut, "DistributionList")

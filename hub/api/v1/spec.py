@@ -34,6 +34,14 @@ class Operation:
     errors: tuple[int, ...] = field(default_factory=tuple)
 
 
+_QUERY_SCHEMAS: dict[str, dict[str, Any]] = {
+    "limit": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 20},
+    "since": {"type": "integer", "minimum": 0, "maximum": 10**17},
+    "count": {"type": "boolean"},
+    "include_merged": {"type": "boolean"},
+}
+
+
 def doc(**kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     operation = Operation(**kwargs)
 
@@ -108,7 +116,12 @@ def _operation(view: Callable[..., Any], op: Operation | None, path_args: set[st
         return out
     for name, kind, text in op.query:
         out["parameters"].append(
-            {"name": name, "in": "query", "description": text, "schema": {"type": kind}}
+            {
+                "name": name,
+                "in": "query",
+                "description": text,
+                "schema": _QUERY_SCHEMAS.get(name, {"type": kind}),
+            }
         )
     if op.body is not None:
         out["requestBody"] = {
