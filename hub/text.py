@@ -30,3 +30,17 @@ def slugify(value: str, max_length: int = 100) -> str:
 def is_valid_slug(value: str) -> bool:
     """Slugs follow CKAN's name rule: 2-100 of a-z, 0-9, ``-`` and ``_``."""
     return bool(_SLUG_RE.match(value))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_ref(value: object, max_length: int = 200) -> str | None:
+    """A lookup key (slug, code, id) as given, or None when it cannot name anything.
+
+    PostgreSQL refuses NUL in strings, so such keys must never reach a query.
+    """
+    text = str(value).strip()
+    if not text or len(text) > max_length or _CONTROL.search(text):
+        return None
+    return text

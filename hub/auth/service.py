@@ -18,7 +18,7 @@ from hub.datasets import vocab
 from hub.datasets.organizations import descendant_ids, get_organization
 from hub.db import atomic, utcnow
 from hub.errors import FieldError, NotFound, Unauthenticated, ValidationFailed
-from hub.text import is_valid_slug
+from hub.text import clean_ref, is_valid_slug
 
 TOKEN_PREFIX = "hub_"  # noqa: S105 (a public marker, not a secret)
 # last_used_at is refreshed at most this often, so reads do not turn into writes.
@@ -152,11 +152,13 @@ def revoke_token(session: Session, actor: Principal, ref: str) -> ApiToken:
     """Revoke by token id or by its displayed prefix."""
     actor.require_admin()
     token = None
-    try:
-        token = session.get(ApiToken, uuid.UUID(ref))
-    except ValueError:
-        matches = list(session.scalars(select(ApiToken).where(ApiToken.prefix == ref)))
-        token = matches[0] if len(matches) == 1 else None
+    key = clean_ref(ref)
+    if key is not None:
+        try:
+            token = session.get(ApiToken, uuid.UUID(key))
+        except ValueError:
+            matches = list(session.scalars(select(ApiToken).where(ApiToken.prefix == key)))
+            token = matches[0] if len(matches) == 1 else None
     if token is None:
         raise NotFound(f"Token '{ref}' does not exist.")
     if token.revoked_at is None:

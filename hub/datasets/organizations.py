@@ -25,6 +25,7 @@ from hub.errors import (
     ValidationFailed,
 )
 from hub.schemas import load
+from hub.text import clean_ref
 
 MAX_MERGE_CHAIN = 50
 
@@ -40,7 +41,9 @@ def find_organization(session: Session, ref: str | uuid.UUID) -> Organization | 
     """Look an organization up by id, slug or agency code, without following merges."""
     if isinstance(ref, uuid.UUID):
         return session.get(Organization, ref)
-    ref = str(ref).strip()
+    ref = clean_ref(ref)
+    if ref is None:
+        return None
     as_id = _as_uuid(ref)
     if as_id is not None:
         return session.get(Organization, as_id)

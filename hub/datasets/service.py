@@ -47,17 +47,20 @@ from hub.errors import (
     ValidationFailed,
 )
 from hub.schemas import load
-from hub.text import slugify
+from hub.text import clean_ref, slugify
 
 
 def find_dataset(session: Session, ref: str | uuid.UUID) -> Dataset | None:
     """By id or slug, whatever the caller may see (use ``get_dataset`` for access checks)."""
     if isinstance(ref, uuid.UUID):
         return session.get(Dataset, ref)
+    key = clean_ref(ref)
+    if key is None:
+        return None
     try:
-        return session.get(Dataset, uuid.UUID(str(ref)))
+        return session.get(Dataset, uuid.UUID(key))
     except ValueError:
-        return session.scalars(select(Dataset).where(Dataset.slug == str(ref).strip())).first()
+        return session.scalars(select(Dataset).where(Dataset.slug == key)).first()
 
 
 @dataclass(frozen=True)
@@ -101,10 +104,13 @@ _HEAD_BY_SLUG = _head_query("slug = :key", String())
 
 def get_dataset_head(conn: Connection, actor: Principal, ref: str) -> DatasetHead:
     """Visibility and revision of a dataset in one light query (for cached reads)."""
-    try:
-        row = conn.execute(_HEAD_BY_ID, {"key": uuid.UUID(ref)}).first()
-    except ValueError:
-        row = conn.execute(_HEAD_BY_SLUG, {"key": ref.strip()}).first()
+    key = clean_ref(ref)
+    row = None
+    if key is not None:
+        try:
+            row = conn.execute(_HEAD_BY_ID, {"key": uuid.UUID(key)}).first()
+        except ValueError:
+            row = conn.execute(_HEAD_BY_SLUG, {"key": key}).first()
     if row is None or not actor.can_see(row.organization_id, row.state, row.access_rights):
         raise NotFound(f"Dataset '{ref}' does not exist.")
     return DatasetHead(*row)

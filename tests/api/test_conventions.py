@@ -240,3 +240,27 @@ def test_cached_reads_follow_every_change_and_visibility(client, session, token)
     client.post(f"{url}/withdraw", json={"reason": "Sai số liệu"}, headers=editor)
     assert client.get(url).status_code == 404, "visibility is checked on every read"
     assert client.get(url, headers=editor).get_json()["state"] == "withdrawn"
+
+
+HOSTILE = ["' OR '1'='1", "1; DROP TABLE dataset; --", '"%_\\', "ECON%", "\x00", "../../etc"]
+
+
+@pytest.mark.parametrize(
+    "name", ["organization", "content_type", "theme", "state", "licence", "access_rights"]
+)
+@pytest.mark.parametrize("value", HOSTILE)
+def test_sql_metacharacters_in_filters_are_plain_values(client, session, name, value):
+    DatasetFactory(session=session, state="published")
+    response = client.get("/api/v1/datasets", query_string={name: value})
+    assert response.status_code == 400
+    assert response.mimetype == "application/problem+json"
+    assert client.get("/api/v1/datasets").get_json()["data"], "the data is still there"
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_references_are_not_found(client, session, value):
+    assert client.get("/api/v1/datasets/" + value.replace("/", "%2F")).status_code in {404, 400}
+    assert client.get("/api/v1/organizations/" + value.replace("/", "%2F")).status_code in {
+        404,
+        400,
+    }
