@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import current_app
 
+from hub.auth.models import ApiToken
 from hub.datasets.changelog import ChangeLogEntry
 from hub.datasets.models import AuditEntry, Dataset, Distribution, Organization, Revision
 from hub.datasets.serialize import dataset_dict, distribution_dict, jsonable, organization_dict
@@ -71,3 +72,18 @@ def change_out(entry: ChangeLogEntry) -> dict[str, Any]:
     else:
         out["url"] = _api(f"datasets/{entry.dataset_id}/distributions/{entry.entity_id}")
     return out
+
+
+def token_out(token: ApiToken) -> dict[str, Any]:
+    return {
+        "id": str(token.id),
+        "prefix": token.prefix,
+        "name": token.name,
+        "role": token.role,
+        "organization_id": jsonable(token.organization_id),
+        "user": token.user.name if token.user else None,
+        "created_at": jsonable(token.created_at),
+        "expires_at": jsonable(token.expires_at),
+        "revoked_at": jsonable(token.revoked_at),
+        "last_used_at": jsonable(token.last_used_at),
+    }

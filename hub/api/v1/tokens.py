@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Response
 
 from hub.api.auth import current_principal
 from hub.api.v1 import bp, schemas
 from hub.api.v1.common import json_body, query_args, respond
+from hub.api.v1.render import token_out
 from hub.api.v1.spec import doc
 from hub.auth import service
-from hub.auth.models import ApiToken
 from hub.auth.schemas import TokenInput
-from hub.datasets.serialize import jsonable
 from hub.db import get_session
 from hub.schemas import load
-
-
-def token_out(token: ApiToken) -> dict[str, Any]:
-    return {
-        "id": str(token.id),
-        "prefix": token.prefix,
-        "name": token.name,
-        "role": token.role,
-        "organization_id": jsonable(token.organization_id),
-        "user": token.user.name if token.user else None,
-        "created_at": jsonable(token.created_at),
-        "expires_at": jsonable(token.expires_at),
-        "revoked_at": jsonable(token.revoked_at),
-        "last_used_at": jsonable(token.last_used_at),
-    }
 
 
 @bp.post("/tokens")
