@@ -91,3 +91,4 @@ def test_serve_answers_healthz_with_a_production_server(env):
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "gunicorn" in output.lower()
+    assert "hub.api.requests GET /healthz 200" in output, output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 import click
@@ -55,12 +56,13 @@ def serve(host: str, port: int, workers: int | None, threads: int) -> None:
             self.cfg.set("workers", workers or (2 * (os.cpu_count() or 1) + 1))
             self.cfg.set("threads", threads)
             self.cfg.set("worker_class", "gthread" if threads > 1 else "sync")
-            self.cfg.set("accesslog", "-")
+            self.cfg.set("accesslog", None)  # the hub logs each API request itself
             self.cfg.set("timeout", 60)
 
         def load(self) -> object:
             return app
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     click.echo(f"Serving on http://{host}:{port}")
     _Server().run()
 

@@ -58,6 +58,14 @@ def encode(body: Any) -> tuple[bytes, str]:
     return data, hashlib.sha256(data).hexdigest()[:32]
 
 
+def splice_items(envelope: bytes, items: list[bytes]) -> bytes:
+    """Put pre-encoded items into an encoded ``{"data": [], ...}`` envelope."""
+    head, marker, tail = envelope.partition(b'"data": []')
+    if not marker:
+        raise ValueError("the envelope has no empty data list")
+    return head + b'"data": [' + b", ".join(items) + b"]" + tail
+
+
 def respond(
     body: Any,
     status: int = 200,

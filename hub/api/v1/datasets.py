@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from datetime import UTC, datetime
 
@@ -18,6 +19,7 @@ from hub.api.v1.common import (
     require_match,
     respond,
     respond_encoded,
+    splice_items,
 )
 from hub.api.v1.render import audit_out, dataset_out, revision_out
 from hub.api.v1.spec import doc
@@ -103,8 +105,17 @@ def list_datasets() -> Response:
             errors=[FieldError("organization", "unknown organization")],
         ) from None
     page = paginate(session, query, _NEWEST_FIRST, args)
-    body, headers = page_body(page, [dataset_out(d) for d in page.items])
-    return respond(body, headers=headers)
+    # Items come from the same per-revision cache as single reads, already encoded.
+    items = [_rendered(d)[0] for d in page.items]
+    envelope, headers = page_body(page, [])
+    data = splice_items(encode(envelope)[0], items)
+    return respond_encoded(data, hashlib.sha256(data).hexdigest()[:32], headers=headers)
+
+
+def _rendered(dataset: Dataset) -> tuple[bytes, str]:
+    return _RENDERED.get_or_render(
+        (dataset.id, dataset.revision_number), lambda: encode(dataset_out(dataset))
+    )
 
 
 @bp.get("/datasets/<ref>")
