@@ -15,7 +15,7 @@ from typing import Any
 
 
 class RenderCache:
-    def __init__(self, size: int = 2048) -> None:
+    def __init__(self, size: int = 8192) -> None:  # ~2 KB a dataset: ~16 MB per worker
         self.size = size
         self._items: OrderedDict[Any, Any] = OrderedDict()
         self._lock = threading.Lock()
