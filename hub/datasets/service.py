@@ -391,3 +391,5 @@ def _restore_distributions(dataset: Dataset, saved: list[dict[str, Any]]) -> Non
         for name in DISTRIBUTION_FIELDS:
             if getattr(dist, name) != item.get(name):
                 setattr(dist, name, item.get(name))
+    # Restored items were appended; keep the list in display order like every read.
+    dataset.distributions.sort(key=lambda d: d.position)

@@ -168,3 +168,19 @@ def test_blank_optional_text_means_absent(session, admin):
         session, admin, dataset.id, {"description_vi": "  ", "title_en": "", "version": ""}
     )
     assert (updated.description_vi, updated.title_en, updated.version) == (None, None, None)
+
+
+def test_revert_lists_distributions_in_position_order(session, admin):
+    dataset = DatasetFactory(session=session)
+    first = distributions.add_link(
+        session, admin, dataset.id, {"title_vi": "Một", "url": "https://a.vn/1"}
+    )
+    second = distributions.add_link(
+        session, admin, dataset.id, {"title_vi": "Hai", "url": "https://a.vn/2"}
+    )
+    target = service.get_dataset(session, admin, dataset.id).revision_number
+    distributions.delete_distribution(session, admin, dataset.id, first.id)
+    reverted = service.revert_dataset(session, admin, dataset.id, target)
+    assert [d.id for d in reverted.distributions] == [first.id, second.id]
+    snapshot = service.revisions(session, admin, dataset.id)[-1].snapshot
+    assert [d["id"] for d in snapshot["distributions"]] == [str(first.id), str(second.id)]
