@@ -28,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from sqlalchemy import text  # noqa: E402
+
 from hub import create_app, migrate  # noqa: E402
 from hub.datasets.models import Dataset, Distribution, Organization  # noqa: E402
 from hub.db import utcnow  # noqa: E402
@@ -82,6 +84,9 @@ def populate(app, count: int) -> list[str]:
             if i % 1000 == 999:
                 session.flush()
         session.commit()
+        # Planner statistics, as PostgreSQL's autovacuum (or an operator) keeps them.
+        session.execute(text("ANALYZE"))
+        session.commit()
     return ids
 
 
@@ -128,28 +133,29 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(target: str, env: dict[str, str], workers: int, threads: int) -> tuple:
+def serve_hub(env: dict[str, str], workers: int, threads: int) -> tuple:
+    """The hub exactly as operators run it: ``hub serve`` (gunicorn, request log on)."""
     port = free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "--workers",
-        str(workers),
-        "--threads",
-        str(threads),
-        "--worker-class",
-        "gthread",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-        target,
-    ]
-    proc = subprocess.Popen(
+    hub = Path(sys.executable).with_name("hub")
+    cmd = [str(hub), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    cmd += ["--workers", str(workers), "--threads", str(threads)]
+    return _start(cmd, env), port
+
+
+def serve_bare(env: dict[str, str], workers: int, threads: int) -> tuple:
+    """The peer under the same gunicorn settings (gthread workers, no access log)."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--threads", str(threads)]
+    cmd += ["--worker-class", "gthread", "--bind", f"127.0.0.1:{port}"]
+    cmd += ["--log-level", "warning", "bench.bare_app:app"]
+    return _start(cmd, env), port
+
+
+def _start(cmd: list[str], env: dict[str, str]) -> subprocess.Popen:
+    # The request log goes to stderr, which is written (to /dev/null), as in production.
+    return subprocess.Popen(
         cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    return proc, port
 
 
 def wait_ready(url: str) -> None:
@@ -201,8 +207,8 @@ def python_load(url: str, seconds: int, connections: int) -> float:
 
 def under_server(env: dict[str, str], ids: list[str], seconds: int) -> None:
     workers = 2 * (os.cpu_count() or 1) + 1  # what `hub serve` uses by default
-    hub, hub_port = serve("wsgi:app", env, workers, 4)
-    bare, bare_port = serve("bench.bare_app:app", env, workers, 4)
+    hub, hub_port = serve_hub(env, workers, 4)
+    bare, bare_port = serve_bare(env, workers, 4)
     try:
         show = f"http://127.0.0.1:{hub_port}/api/v1/datasets/{ids[len(ids) // 2]}"
         constant = f"http://127.0.0.1:{bare_port}/constant"
@@ -223,7 +229,7 @@ def under_server(env: dict[str, str], ids: list[str], seconds: int) -> None:
             proc.wait(10)
     tool = "wrk" if shutil.which("wrk") else "python load generator"
     print(
-        f"gunicorn ({workers} workers x 4 threads, {tool}, 16 connections, "
+        f"hub serve / gunicorn ({workers} workers x 4 threads, {tool}, 16 connections, "
         f"{rounds} interleaved rounds of {max(1, seconds // rounds)}s, medians):"
     )
     print(f"  dataset show: {hub_rps:,.0f} req/s")
@@ -243,8 +249,6 @@ def main() -> None:
     if args.db == "sqlite":
         url = f"sqlite:///{workdir / 'hub.db'}"
     else:
-        from sqlalchemy import text
-
         from hub.db import make_engine
 
         dbname = f"hub_bench_{uuid.uuid4().hex[:8]}"

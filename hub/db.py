@@ -7,6 +7,7 @@ foreign keys and real transactions (so SAVEPOINT works).
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,7 +19,6 @@ from flask import current_app, g
 from sqlalchemy import (
     JSON,
     BigInteger,
-    Connection,
     DateTime,
     Engine,
     Integer,
@@ -28,11 +28,13 @@ from sqlalchemy import (
     TypeDecorator,
     create_engine,
     event,
+    exc,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from hub.hotread import HotReader
 from hub.text import nfc
 
 NAMING = {
@@ -113,10 +115,20 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
 def _sqlite_begin(conn: Any) -> None:
     # A write transaction takes the write lock up front: a deferred one that read
     # first would fail with "database is locked" when another writer got there.
-    options = conn.get_execution_options()
-    if options.get("hub_single_read"):
-        return  # one SELECT needs no transaction: SQLite reads it atomically
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("hub_write") else "BEGIN")
+    write = conn.get_execution_options().get("hub_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _remember_pid(_dbapi_conn: Any, record: Any) -> None:
+    record.info["pid"] = os.getpid()
+
+
+def _refuse_inherited(_dbapi_conn: Any, record: Any, proxy: Any) -> None:
+    # A pooled connection inherited through fork (gunicorn workers) shares its socket or
+    # file locks with the parent: drop it without closing it and let the pool open one.
+    if record.info.get("pid") != os.getpid():
+        record.dbapi_connection = proxy.dbapi_connection = None
+        raise exc.DisconnectionError("connection was opened by the parent process")
 
 
 def normalize_url(url: str) -> str:
@@ -134,9 +146,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
-        return engine
-    kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(url, **kwargs)
+    else:
+        kwargs.setdefault("pool_pre_ping", True)
+        engine = create_engine(url, **kwargs)
+    event.listen(engine, "connect", _remember_pid)
+    event.listen(engine, "checkout", _refuse_inherited)
+    return engine
 
 
 class Database:
@@ -146,6 +161,7 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self.sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
+        self.hot = HotReader(self.engine)
 
     def session(self) -> Session:
         return self.sessionmaker()
@@ -159,11 +175,8 @@ class Database:
         finally:
             session.close()
 
-    def single_read(self) -> Connection:
-        """A connection for one SELECT; on SQLite it skips BEGIN/ROLLBACK round trips."""
-        return self.engine.connect().execution_options(hub_single_read=True)
-
     def dispose(self) -> None:
+        self.hot.close()
         self.engine.dispose()
 
 

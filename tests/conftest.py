@@ -62,6 +62,11 @@ def _drop_postgres_database(name: str) -> None:
     admin.dispose()
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("postgres_only") and item.config.getoption("--db") != "postgresql":
+        pytest.skip("PostgreSQL behaviour: runs in the PostgreSQL pass of make test")
+
+
 @pytest.fixture(scope="session")
 def backend(pytestconfig: pytest.Config) -> str:
     return pytestconfig.getoption("--db")

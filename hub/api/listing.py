@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import current_app, request
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from hub.errors import BadRequest, FieldError
@@ -88,6 +88,11 @@ def decode_cursor(cursor: str, keys: Sequence[SortKey]) -> list[Any]:
 
 def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
     """Rows strictly after ``values`` in the (possibly mixed-direction) key order."""
+    if len({key.descending for key in keys}) == 1:
+        # A row-value comparison walks a matching index from the cursor on; the OR form
+        # below makes PostgreSQL scan every row that ties on the first key.
+        columns, bound = tuple_(*(k.column for k in keys)), tuple(values)
+        return columns < bound if keys[0].descending else columns > bound
     clauses = []
     for i, key in enumerate(keys):
         equal = [keys[j].column == values[j] for j in range(i)]
@@ -108,7 +113,10 @@ def paginate(
     if cursor:
         query = query.where(_after(keys, decode_cursor(cursor, keys)))
     order = [k.column.desc() if k.descending else k.column.asc() for k in keys]
-    rows = list(session.scalars(query.order_by(*order).limit(limit + 1)).unique())
+    result = session.execute(query.order_by(*order).limit(limit + 1))
+    # One entity or column selected: the items are its values; several: the rows.
+    single = len(query.column_descriptions) == 1
+    rows = list(result.scalars().unique()) if single else list(result)
     items = rows[:limit]
     next_cursor = None
     if len(rows) > limit:

@@ -25,9 +25,14 @@ def register(app: Flask) -> None:
     app.after_request(_log)
 
 
+# These hooks run on every request, so they read the WSGI environ directly rather than
+# through the request proxy's parsed properties.
+
+
 def _start() -> None:
-    request.environ["hub.started"] = time.perf_counter()
-    if not request.path.startswith("/api/") or request.method == "OPTIONS":
+    environ = request.environ
+    environ["hub.started"] = time.perf_counter()
+    if not request.path.startswith("/api/") or environ["REQUEST_METHOD"] == "OPTIONS":
         return
     principal = current_principal()
     if principal.is_admin:
@@ -38,12 +43,23 @@ def _start() -> None:
         raise TooManyRequests("Rate limit reached; retry later.", retry_after=wait)
 
 
+_READ_GRANT = (
+    ("Access-Control-Allow-Origin", "*"),
+    ("Access-Control-Expose-Headers", "ETag, Last-Modified, Link, Location"),
+)
+
+
 def _cors(response: Response, write_origins: set[str]) -> Response:
     if not request.path.startswith("/api/"):
         return response
-    origin = request.headers.get("Origin")
-    wants = request.headers.get("Access-Control-Request-Method", request.method)
+    environ = request.environ
+    method = environ["REQUEST_METHOD"]
+    wants = environ.get("HTTP_ACCESS_CONTROL_REQUEST_METHOD", method)
+    origin = environ.get("HTTP_ORIGIN")
     if wants in READ_METHODS:
+        if method != "OPTIONS":
+            response.headers.extend(_READ_GRANT)
+            return response
         response.headers["Access-Control-Allow-Origin"] = "*"
         methods = "GET, HEAD, OPTIONS"
     elif origin and origin in write_origins:
@@ -52,7 +68,7 @@ def _cors(response: Response, write_origins: set[str]) -> Response:
         methods = "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE"
     else:
         return response  # writes from other sites get no CORS grant
-    if request.method == "OPTIONS":
+    if method == "OPTIONS":
         response.headers["Access-Control-Allow-Methods"] = methods
         response.headers["Access-Control-Allow-Headers"] = ALLOWED_HEADERS
         response.headers["Access-Control-Max-Age"] = "600"
@@ -61,11 +77,19 @@ def _cors(response: Response, write_origins: set[str]) -> Response:
 
 
 def _log(response: Response) -> Response:
-    started = request.environ.get("hub.started")
+    if not log.isEnabledFor(logging.INFO):
+        return response
+    environ = request.environ
+    started = environ.get("hub.started")
     took = (time.perf_counter() - started) * 1000 if started else 0.0
-    principal = request.environ.get("hub.principal")
+    principal = environ.get("hub.principal")
     token = principal.token_id if principal is not None and principal.token_id else "-"
     log.info(
-        "%s %s %s %.1fms token=%s", request.method, request.path, response.status_code, took, token
+        "%s %s %s %.1fms token=%s",
+        environ["REQUEST_METHOD"],
+        request.path,
+        response.status_code,
+        took,
+        token,
     )
     return response

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+import uuid
 
 import pytest
+from sqlalchemy import update
 
+from hub.datasets.models import Dataset
 from tests.datasets.helpers import footprint
 from tests.factories import DatasetFactory, OrganizationFactory
 
@@ -75,6 +78,38 @@ def test_keyset_pages_cover_everything_once(client, session):
         seen += [item["id"] for item in body["data"]]
         url, pages = body["next"], pages + 1
     assert pages == 3 and len(seen) == 7 and {str(i) for i in made} == set(seen)
+
+
+def test_keyset_pages_split_ties_on_the_modified_time_by_id(client, session):
+    org = OrganizationFactory(session=session)
+    made = [DatasetFactory(session=session, organization=org, state="published") for _ in range(5)]
+    # A bulk import can give many datasets the same modified time: the id breaks the tie.
+    session.execute(update(Dataset).values(metadata_modified=made[0].metadata_modified))
+    session.commit()
+    seen, url = [], "/api/v1/datasets?limit=2"
+    while url:
+        body = client.get(url.replace("http://hub.test", "")).get_json()
+        seen += [item["id"] for item in body["data"]]
+        url = body["next"]
+    assert seen == sorted((str(d.id) for d in made), key=uuid.UUID, reverse=True)
+
+
+def test_list_pages_follow_every_change_and_visibility(client, session, token):
+    org = OrganizationFactory(session=session)
+    first, second = (
+        DatasetFactory(session=session, organization=org, state="published", title_en=title)
+        for title in ("First", "Second")
+    )
+
+    def titles():
+        return [d["title_en"] for d in client.get("/api/v1/datasets").get_json()["data"]]
+
+    assert titles() == ["Second", "First"]  # fills the render cache
+    editor = token("admin")
+    client.patch(f"/api/v1/datasets/{first.id}", json={"title_en": "Renamed"}, headers=editor)
+    assert titles() == ["Renamed", "Second"]
+    client.post(f"/api/v1/datasets/{second.id}/withdraw", json={"reason": "Sai"}, headers=editor)
+    assert titles() == ["Renamed"]
 
 
 def test_filters(client, session):

@@ -71,6 +71,20 @@ def test_gzip_and_conditional_requests(client, session):
         headers={"Accept-Encoding": "gzip", "If-None-Match": zipped.headers["ETag"]},
     )
     assert again.status_code == 304
+    refused = client.get("/api/v1/datasets", headers={"Accept-Encoding": "gzip;q=0, br"})
+    assert "Content-Encoding" not in refused.headers and refused.data == plain.data
+
+
+def test_cached_dataset_bodies_keep_their_gzipped_form_in_step(client, session, token):
+    dataset = DatasetFactory(session=session, state="published", description_vi="Mô tả " * 300)
+    url, gz = f"/api/v1/datasets/{dataset.id}", {"Accept-Encoding": "gzip"}
+    first, second = client.get(url, headers=gz), client.get(url, headers=gz)
+    assert first.headers["Content-Encoding"] == "gzip" and second.data == first.data
+    assert gzip.decompress(second.data) == client.get(url).data
+    client.patch(url, json={"title_en": "Changed"}, headers=token("admin"))
+    changed = client.get(url, headers=gz)
+    assert changed.headers["ETag"] != first.headers["ETag"]
+    assert b'"Changed"' in gzip.decompress(changed.data)
 
 
 def test_cors_open_for_reads_closed_for_writes(client, session):

@@ -20,14 +20,20 @@ class RenderCache:
         self._items: OrderedDict[Any, Any] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get_or_render(self, key: Any, render: Callable[[], Any]) -> Any:
+    def get(self, key: Any) -> Any | None:
         with self._lock:
-            if key in self._items:
+            value = self._items.get(key)
+            if value is not None:
                 self._items.move_to_end(key)
-                return self._items[key]
-        value = render()
+            return value
+
+    def put(self, key: Any, value: Any) -> Any:
         with self._lock:
             self._items[key] = value
             if len(self._items) > self.size:
                 self._items.popitem(last=False)
         return value
+
+    def get_or_render(self, key: Any, render: Callable[[], Any]) -> Any:
+        value = self.get(key)
+        return self.put(key, render()) if value is None else value

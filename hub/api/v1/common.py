@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import Response, json, request
+from werkzeug.http import http_date
 
 from hub.errors import (
     BadRequest,
@@ -42,7 +43,7 @@ def json_body() -> dict[str, Any]:
 
 
 def etag_of(body: Any) -> str:
-    return encode(body)[1]
+    return encode(body).tag
 
 
 def _dump(body: Any) -> str:
@@ -52,18 +53,33 @@ def _dump(body: Any) -> str:
 GZIP_MIN_BYTES = 1024
 
 
-def encode(body: Any) -> tuple[bytes, str]:
-    """JSON bytes of a body and their entity tag (cacheable together)."""
-    data = _dump(body).encode()
-    return data, hashlib.sha256(data).hexdigest()[:32]
+class Rendered:
+    """An encoded JSON body and its entity tag; the gzipped form is made once, when asked."""
+
+    __slots__ = ("data", "tag", "_gzipped")
+
+    def __init__(self, data: bytes, tag: str | None = None) -> None:
+        self.data = data
+        self.tag = tag or hashlib.sha256(data).hexdigest()[:32]
+        self._gzipped: bytes | None = None
+
+    def gzipped(self) -> bytes:
+        if self._gzipped is None:
+            self._gzipped = gzip.compress(self.data, compresslevel=5)
+        return self._gzipped
 
 
-def splice_items(envelope: bytes, items: list[bytes]) -> bytes:
+def encode(body: Any) -> Rendered:
+    """JSON bytes of a body with their entity tag (cacheable together)."""
+    return Rendered(_dump(body).encode())
+
+
+def splice_items(envelope: Rendered, items: list[Rendered]) -> Rendered:
     """Put pre-encoded items into an encoded ``{"data": [], ...}`` envelope."""
-    head, marker, tail = envelope.partition(b'"data": []')
+    head, marker, tail = envelope.data.partition(b'"data": []')
     if not marker:
         raise ValueError("the envelope has no empty data list")
-    return head + b'"data": [' + b", ".join(items) + b"]" + tail
+    return Rendered(head + b'"data": [' + b", ".join(i.data for i in items) + b"]" + tail)
 
 
 def respond(
@@ -75,42 +91,48 @@ def respond(
 ) -> Response:
     """A JSON response; reads carry ETag and Last-Modified and answer 304 when unchanged.
     Bodies over 1 KiB are gzipped for clients that accept it (the ETag gets ``-gz``)."""
-    data, tag = encode(body)
-    return respond_encoded(data, tag, status, last_modified=last_modified, headers=headers)
+    return respond_encoded(encode(body), status, last_modified=last_modified, headers=headers)
 
 
 def respond_encoded(
-    data: bytes,
-    tag: str,
+    body: Rendered,
     status: int = 200,
     *,
     last_modified: datetime | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    response = Response(status=status, mimetype="application/json")
-    for key, value in (headers or {}).items():
-        response.headers[key] = value
-    response.vary.add("Accept-Encoding")
-    gzipped = len(data) >= GZIP_MIN_BYTES and "gzip" in request.accept_encodings
-    if request.method in {"GET", "HEAD"} and status == 200:
-        response.set_etag(f"{tag}-gz" if gzipped else tag)
+    # Headers are built as one list: this runs on every read, cached or not.
+    environ = request.environ
+    out = [("Vary", "Accept-Encoding")]
+    if headers:
+        out.extend(headers.items())
+    gzipped = len(body.data) >= GZIP_MIN_BYTES and _accepts_gzip(environ)
+    if status == 200 and environ["REQUEST_METHOD"] in {"GET", "HEAD"}:
+        out.append(("ETag", f'"{body.tag}-gz"' if gzipped else f'"{body.tag}"'))
         if last_modified is not None:
-            response.last_modified = last_modified
-        if _not_modified(tag, last_modified):
-            response.status_code = 304
-            return response
+            out.append(("Last-Modified", http_date(last_modified)))
+        if _not_modified(environ, body.tag, last_modified):
+            return Response(status=304, headers=out, mimetype="application/json")
     if gzipped:
-        data = gzip.compress(data, compresslevel=5)
-        response.headers["Content-Encoding"] = "gzip"
-    response.set_data(data)
-    return response
+        out.append(("Content-Encoding", "gzip"))
+        return Response(body.gzipped(), status, out, mimetype="application/json")
+    return Response(body.data, status, out, mimetype="application/json")
 
 
-def _not_modified(tag: str, last_modified: datetime | None) -> bool:
-    if request.if_none_match:
-        return tag in request.if_none_match or f"{tag}-gz" in request.if_none_match
+def _accepts_gzip(environ: dict[str, Any]) -> bool:
+    header = environ.get("HTTP_ACCEPT_ENCODING")
+    # "gzip;q=0" names gzip to refuse it, so the quality decides, not the mention.
+    return bool(header) and "gzip" in header and request.accept_encodings["gzip"] > 0
+
+
+def _not_modified(environ: dict[str, Any], tag: str, last_modified: datetime | None) -> bool:
+    if environ.get("HTTP_IF_NONE_MATCH"):
+        wanted = request.if_none_match
+        return tag in wanted or f"{tag}-gz" in wanted
+    if last_modified is None or not environ.get("HTTP_IF_MODIFIED_SINCE"):
+        return False
     since = request.if_modified_since
-    return bool(since and last_modified and last_modified.replace(microsecond=0) <= since)
+    return bool(since and last_modified.replace(microsecond=0) <= since)
 
 
 def require_match(current: Callable[[], Any]) -> None:

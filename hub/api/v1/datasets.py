@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from datetime import UTC, datetime
 
@@ -13,6 +12,7 @@ from hub.api.listing import SortKey, page_body, paginate
 from hub.api.v1 import bp, schemas
 from hub.api.v1.cache import RenderCache
 from hub.api.v1.common import (
+    Rendered,
     encode,
     json_body,
     query_args,
@@ -104,18 +104,22 @@ def list_datasets() -> Response:
             "Bad parameter 'organization': no such organization.",
             errors=[FieldError("organization", "unknown organization")],
         ) from None
-    page = paginate(session, query, _NEWEST_FIRST, args)
-    # Items come from the same per-revision cache as single reads, already encoded.
-    items = [_rendered(d)[0] for d in page.items]
+    # The keyset query reads only the columns that name each item's cached rendering;
+    # full objects are loaded just for the items not rendered yet.
+    light = query.with_only_columns(Dataset.id, Dataset.revision_number, Dataset.metadata_modified)
+    page = paginate(session, light, _NEWEST_FIRST, args)
+    bodies = {row.id: _RENDERED.get((row.id, row.revision_number)) for row in page.items}
+    missing = [id_ for id_, body in bodies.items() if body is None]
+    # By id: a dataset changed since the keyset query is served in its newer revision.
+    for dataset in service.datasets_by_id(session, missing):
+        bodies[dataset.id] = _rendered(dataset)
     envelope, headers = page_body(page, [])
-    data = splice_items(encode(envelope)[0], items)
-    return respond_encoded(data, hashlib.sha256(data).hexdigest()[:32], headers=headers)
+    items = [body for body in bodies.values() if body is not None]
+    return respond_encoded(splice_items(encode(envelope), items), headers=headers)
 
 
-def _rendered(dataset: Dataset) -> tuple[bytes, str]:
-    return _RENDERED.get_or_render(
-        (dataset.id, dataset.revision_number), lambda: encode(dataset_out(dataset))
-    )
+def _rendered(dataset: Dataset) -> Rendered:
+    return _RENDERED.put((dataset.id, dataset.revision_number), encode(dataset_out(dataset)))
 
 
 @bp.get("/datasets/<ref>")
@@ -124,13 +128,12 @@ def show_dataset(ref: str) -> Response:
     """Show a dataset with its distributions.
     ``ref`` is the id or the slug."""
     actor = current_principal()
-    with get_db().single_read() as conn:
-        head = service.get_dataset_head(conn, actor, ref)
-    data, tag = _RENDERED.get_or_render(
+    head = service.get_dataset_head(get_db().hot, actor, ref)
+    rendered = _RENDERED.get_or_render(
         (head.id, head.revision_number),
         lambda: encode(dataset_out(service.get_dataset(get_session(), actor, head.id))),
     )
-    return respond_encoded(data, tag, last_modified=head.metadata_modified)
+    return respond_encoded(rendered, last_modified=head.metadata_modified)
 
 
 @bp.post("/datasets")
