@@ -39,6 +39,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "HUB_AUTH_FAILURE_LIMIT", "Failed token checks per minute per address before 429.", 10, int
     ),
+    Setting(
+        "HUB_QUERY_TIME_LIMIT_MS", "Time budget of one records query, in milliseconds.", 2000, int
+    ),
     Setting("HUB_CORS_WRITE_ORIGINS", "Comma-separated origins allowed to write cross-site.", ""),
 )
 

@@ -12,6 +12,7 @@ Rows come back as tuples converted by the column kinds the query declares.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import uuid
@@ -37,9 +38,25 @@ def _uuid(value: Any) -> uuid.UUID | None:
     return uuid.UUID(value)
 
 
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str | bytes) else value  # JSONB arrives parsed
+
+
 _FROM_DB: dict[str, dict[str, Callable[[Any], Any] | None]] = {
-    "sqlite": {"uuid": _uuid, "datetime": _sqlite_datetime, "str": None, "int": None},
-    "postgresql": {"uuid": _uuid, "datetime": _pg_datetime, "str": None, "int": None},
+    "sqlite": {
+        "uuid": _uuid,
+        "datetime": _sqlite_datetime,
+        "str": None,
+        "int": None,
+        "json": _json,
+    },
+    "postgresql": {
+        "uuid": _uuid,
+        "datetime": _pg_datetime,
+        "str": None,
+        "int": None,
+        "json": _json,
+    },
 }
 _TO_DB: dict[str, Callable[[Any], Any]] = {
     # The hub's UUID columns are CHAR(32) hex on SQLite and native uuid on PostgreSQL.
@@ -54,7 +71,7 @@ class HotQuery:
 
     name: str
     sql: str
-    columns: Sequence[str]  # "uuid", "datetime", "str" or "int"
+    columns: Sequence[str]  # "uuid", "datetime", "str", "int" or "json"
 
     def prepare_statement(self) -> str:
         """PostgreSQL's PREPARE of this query (``?`` become ``$1``, ``$2``, ...)."""

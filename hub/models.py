@@ -4,6 +4,7 @@ from hub.auth.models import ApiToken, Membership, User
 from hub.datasets.changelog import ChangeLogEntry
 from hub.datasets.models import AuditEntry, Dataset, Distribution, Organization, Revision
 from hub.db import Base
+from hub.records.models import RecordImport, RecordSet
 
 __all__ = [
     "ApiToken",
@@ -14,6 +15,8 @@ __all__ = [
     "Distribution",
     "Membership",
     "Organization",
+    "RecordImport",
+    "RecordSet",
     "Revision",
     "User",
 ]

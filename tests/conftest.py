@@ -18,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from hub import create_app, migrate
+from hub.auth import service as tokens
 from hub.auth.principal import Principal
 from hub.db import Base, get_session, make_engine
 
@@ -164,3 +165,20 @@ def admin() -> Principal:
 @pytest.fixture
 def data_dir(app) -> Path:
     return Path(app.config["HUB_DATA_DIR"])
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def token(session):
+    """Issue a real token: ``token("publisher", org)`` -> Authorization headers."""
+
+    def issue(role: str, organization=None) -> dict[str, str]:
+        org = getattr(organization, "slug", organization)
+        issued = tokens.create_token(session, Principal.system("test"), role=role, organization=org)
+        return {"Authorization": f"Bearer {issued.secret}"}
+
+    return issue

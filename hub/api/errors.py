@@ -13,7 +13,7 @@ from typing import Any
 from flask import Flask, Response, json, request
 from werkzeug.exceptions import HTTPException
 
-from hub.errors import FieldError, HubError
+from hub.errors import FieldError, HubError, PermissionDenied, Unauthenticated
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +26,7 @@ def problem(
     code: str | None = None,
     errors: list[FieldError] | None = None,
     headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> Response:
     from flask import current_app
 
@@ -38,6 +39,7 @@ def problem(
     }
     if errors:
         body["errors"] = [{"field": e.field, "message": e.message} for e in errors]
+    body.update(extra or {})  # RFC 9457 extension members (e.g. an import's report)
     response = Response(
         json.dumps(body, ensure_ascii=False), status=status, mimetype="application/problem+json"
     )
@@ -55,8 +57,22 @@ def register(app: Flask) -> None:
     def _hub_error(exc: HubError) -> Response:
         retry = getattr(exc, "retry_after", None)
         headers = {"Retry-After": str(retry)} if retry is not None else None
+        principal = request.environ.get("hub.principal")
+        if isinstance(exc, PermissionDenied) and (
+            principal is None or not principal.is_authenticated
+        ):
+            # Refused for want of credentials, not for the ones given: 401 tells the client
+            # to send a token (RFC 9110).
+            exc = Unauthenticated(f"{exc.detail} Send an API token (Authorization: Bearer).")
+            headers = {"WWW-Authenticate": 'Bearer realm="hub"'}
         return problem(
-            exc.status, exc.title, exc.detail, code=exc.code, errors=exc.errors, headers=headers
+            exc.status,
+            exc.title,
+            exc.detail,
+            code=exc.code,
+            errors=exc.errors,
+            headers=headers,
+            extra=getattr(exc, "extra", None),
         )
 
     @app.errorhandler(HTTPException)

@@ -31,7 +31,7 @@ def main() -> None:
 main.add_command(shell_command)
 main.add_command(routes_command)
 
-from hub.cli import catalog, server, tokens  # noqa: E402
+from hub.cli import catalog, records, server, tokens  # noqa: E402
 
 main.add_command(server.init)
 main.add_command(server.demo)
@@ -39,3 +39,4 @@ main.add_command(server.serve)
 main.add_command(catalog.org)
 main.add_command(catalog.dataset)
 main.add_command(tokens.token)
+main.add_command(records.import_command)

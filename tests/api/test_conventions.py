@@ -156,7 +156,9 @@ def test_auth_errors(client, session, token):
         401,
     )
     _problem(client.get("/api/v1/datasets", headers={"X-CKAN-API-Key": "nope"}), 401)
-    _problem(client.post("/api/v1/organizations", json={"slug": "so-a", "title_vi": "A"}), 403)
+    anonymous = client.post("/api/v1/organizations", json={"slug": "so-a", "title_vi": "A"})
+    _problem(anonymous, 401)  # no token at all: ask for one
+    assert anonymous.headers["WWW-Authenticate"].startswith("Bearer")
     org = OrganizationFactory(session=session)
     pending = DatasetFactory(session=session, organization=org, state="pending")
     headers = token("publisher", org)

@@ -44,4 +44,11 @@ def docs_style() -> Response:
     return send_from_directory(STATIC, "docs.css")
 
 
-from hub.api.v1 import datasets, distributions, feeds, organizations, tokens  # noqa: E402, F401
+from hub.api.v1 import (  # noqa: E402, F401
+    datasets,
+    distributions,
+    feeds,
+    organizations,
+    records,
+    tokens,
+)

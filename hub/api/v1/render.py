@@ -27,11 +27,13 @@ def distribution_out(dist: Distribution) -> dict[str, Any]:
     out.pop("file_key")
     out["url"] = out["url"] or None
     out["self"] = _api(f"datasets/{dist.dataset_id}/distributions/{dist.id}")
-    out["download_url"] = (
-        _api(f"datasets/{dist.dataset_id}/distributions/{dist.id}/download")
-        if dist.kind == "file"
-        else dist.url
-    )
+    if dist.kind == "file":
+        out["download_url"] = _api(f"datasets/{dist.dataset_id}/distributions/{dist.id}/download")
+    elif dist.kind == "generated":  # made from the records on request, always current
+        base = current_app.config["HUB_BASE_URL"]
+        out["download_url"] = f"{base}/dataset/{dist.dataset.slug}/{dist.file_name}"
+    else:
+        out["download_url"] = dist.url
     return out
 
 

@@ -169,3 +169,65 @@ class StatsOut(Schema):
     by_organization = fields.List(fields.Dict(), required=True)
     by_content_type = fields.Dict(required=True)
     by_theme = fields.Dict(required=True)
+
+
+class RecordFieldOut(Schema):
+    name = fields.String(required=True)
+    type = fields.String(required=True)
+    label_vi = fields.String(required=True)
+    label_en = fields.String(required=True)
+    description = fields.String(required=True)
+    required = fields.Boolean(required=True)
+    key = fields.Boolean(required=True)
+    filter = fields.Boolean(required=True)
+    unit = fields.String(allow_none=True)
+    codes = fields.List(fields.Dict(), required=True)
+
+
+class RecordSchemaOut(Schema):
+    dataset_id = fields.UUID(required=True)
+    schema = fields.String(required=True)
+    version = fields.Integer(required=True)
+    row_count = fields.Integer(required=True)
+    updated_at = fields.DateTime(allow_none=True)
+    field_list = fields.List(fields.Nested(RecordFieldOut), required=True, data_key="fields")
+
+
+class RecordPage(Schema):
+    data = fields.List(fields.Dict(), required=True)
+    field_names = fields.List(fields.String(), required=True, data_key="fields")
+    next = fields.String(allow_none=True, required=True)
+    count = fields.Integer(allow_none=True)
+
+
+class ImportProblemOut(Schema):
+    row = fields.Integer(required=True)
+    column = fields.String(required=True)
+    value = fields.String(required=True)
+    message = fields.String(required=True)
+
+
+class ImportOut(Schema):
+    id = fields.UUID(required=True)
+    url = fields.Url(required=True)
+    report_csv = fields.Url(required=True)
+    dataset_id = fields.UUID(required=True)
+    status = fields.String(required=True)
+    mode = fields.String(required=True)
+    on_error = fields.String(required=True)
+    file_name = fields.String(allow_none=True)
+    format = fields.String(allow_none=True)
+    encoding = fields.String(allow_none=True)
+    rows_read = fields.Integer(required=True)
+    rows_loaded = fields.Integer(required=True)
+    rows_invalid = fields.Integer(required=True)
+    version = fields.Integer(allow_none=True)
+    message = fields.String(allow_none=True)
+    problems = fields.List(fields.Nested(ImportProblemOut), required=True)
+    started_at = fields.DateTime(required=True)
+    finished_at = fields.DateTime(allow_none=True)
+
+
+class ImportList(Schema):
+    data = fields.List(fields.Nested(ImportOut), required=True)
+    next = fields.String(allow_none=True, required=True)

@@ -1,0 +1,1 @@
+"""Metadata descriptors of published data: Frictionless, CSVW, Fiscal Data Package, OC4IDS."""

@@ -1,0 +1,582 @@
+"""Records service: import rows into a dataset, declare fields, and describe what is stored.
+
+An import reads the file as a stream, converts every cell with its field's
+converter, loads the valid rows into a new table (replace) or a staging table
+(upsert), checks duplicate keys in the database, builds the indexes, and then
+swaps or merges in the same transaction. Whatever fails, the previous version
+stays as it was, and the import's report is kept either way.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, BinaryIO
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from hub.auth.principal import Principal
+from hub.datasets.models import Dataset, Distribution
+from hub.datasets.revisions import record_revision, touch
+from hub.datasets.service import get_dataset
+from hub.db import utcnow
+from hub.errors import FieldError, HubError, NotFound, ValidationFailed
+from hub.hotread import HotQuery, HotReader
+from hub.records import store
+from hub.records.models import RecordImport, RecordSet
+from hub.records.schema import ContentSchema, FieldSpec, parse_field, schema_for_content_type
+from hub.records.sources import SourceRow, TableError, open_table
+from hub.records.sources import Table as SourceTable
+from hub.text import clean_ref, fold, slugify
+
+# Forms generated from the records: (file name, format, media type, vi title, en title).
+GENERATED = (
+    ("data.csv", "CSV", "text/csv", "Dữ liệu (CSV)", "Data (CSV)"),
+    ("data.json", "JSON", "application/json", "Dữ liệu (JSON)", "Data (JSON)"),
+    ("data.ndjson", "NDJSON", "application/x-ndjson", "Dữ liệu (NDJSON)", "Data (NDJSON)"),
+    (
+        "data.xlsx",
+        "XLSX",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Dữ liệu (Excel)",
+        "Data (Excel)",
+    ),
+    (
+        "datapackage.json",
+        "Data Package",
+        "application/json",
+        "Mô tả dữ liệu (Frictionless Data Package)",
+        "Frictionless Data Package",
+    ),
+    (
+        "csv-metadata.json",
+        "CSVW",
+        "application/csvm+json",
+        "Siêu dữ liệu CSVW",
+        "CSV on the Web metadata",
+    ),
+)
+GENERATED_BY_SCHEMA = {
+    "budget_line": (
+        (
+            "fiscal-datapackage.json",
+            "Fiscal Data Package",
+            "application/json",
+            "Gói dữ liệu tài khóa (Fiscal Data Package)",
+            "Fiscal Data Package",
+        ),
+    ),
+    "project": (
+        (
+            "oc4ids.json",
+            "OC4IDS",
+            "application/json",
+            "Gói dự án OC4IDS",
+            "OC4IDS project package",
+        ),
+    ),
+}
+MODES = ("replace", "upsert")
+ON_ERROR = ("abort", "skip")
+BATCH = 5000
+KEPT_PROBLEMS = 1000
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    column: str
+    value: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "message": self.message,
+        }
+
+
+class ImportFailed(HubError):
+    status, code, title = 422, "import-failed", "The import failed; nothing was changed"
+
+    def __init__(self, report: RecordImport) -> None:
+        super().__init__(report.message or "The import failed.")
+        self.report = report
+
+
+# --- schema of a dataset -----------------------------------------------------------
+
+
+def content_schema(dataset: Dataset) -> ContentSchema:
+    schema = schema_for_content_type(dataset.content_type)
+    if schema is None:
+        raise ValidationFailed(
+            f"Datasets of content type '{dataset.content_type}' hold no records.",
+            errors=[FieldError("content_type", "statistics, budget or project")],
+        )
+    return schema
+
+
+def dataset_fields(schema: ContentSchema, record_set: RecordSet | None) -> tuple[FieldSpec, ...]:
+    extra = record_set.extra_fields if record_set else []
+    return schema.fields + tuple(parse_field("dataset", node) for node in extra)
+
+
+def record_set_of(session: Session, dataset: Dataset) -> RecordSet | None:
+    return session.get(RecordSet, dataset.id)
+
+
+def _dimension(header: str, taken: set[str]) -> dict[str, Any]:
+    """A new string dimension for a statistics column the schema does not know."""
+    base = (slugify(header, 50).replace("-", "_").upper() or "DIM").lstrip("_0123456789")
+    name = base or "DIM"
+    n = 2
+    while name.lower() in taken:
+        name, n = f"{base}_{n}", n + 1
+    return {
+        "name": name,
+        "type": "string",
+        "label": {"vi": header, "en": header},
+        "key": True,
+        "max_length": 200,
+    }
+
+
+# --- import -------------------------------------------------------------------------
+
+
+class _Counting:
+    """A binary stream that reports how many bytes were read (for progress bars)."""
+
+    def __init__(self, stream: BinaryIO, progress: Callable[[int], None]) -> None:
+        self._stream, self._progress = stream, progress
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self._progress(len(data))
+        return data
+
+    def readable(self) -> bool:
+        return True
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@dataclass
+class _Plan:
+    fields: tuple[FieldSpec, ...]  # the dataset's fields after this import
+    new_fields: list[dict[str, Any]]  # declared by this import (statistics dimensions)
+    positions: list[int | None]  # source column of each field, None when absent
+
+
+def _plan(
+    schema: ContentSchema, current: tuple[FieldSpec, ...], header: list[str], mode: str
+) -> _Plan:
+    by_fold: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if not name:
+            continue
+        folded = fold(str(name)).strip()
+        if folded in by_fold:
+            raise TableError(f"The column '{name}' appears twice in the header.")
+        by_fold[folded] = i
+    positions: list[int | None] = []
+    used: set[int] = set()
+    for spec in current:
+        found = next((i for f, i in by_fold.items() if spec.matches_header(f)), None)
+        positions.append(found)
+        if found is not None:
+            used.add(found)
+    unknown = [header[i] for i in sorted(by_fold.values()) if i not in used]
+    new_fields: list[dict[str, Any]] = []
+    fields = current
+    if unknown:
+        if not schema.extensible or mode == "upsert":
+            names = ", ".join(f.name for f in current)
+            raise TableError(
+                f"Unknown column(s): {', '.join(map(str, unknown))}. The fields are: {names}."
+            )
+        taken = {f.column for f in current}
+        for header_name in unknown:
+            node = _dimension(str(header_name), taken)
+            taken.add(node["name"].lower())
+            new_fields.append(node)
+            positions.append(header.index(header_name))
+        fields = current + tuple(parse_field("dataset", node) for node in new_fields)
+    missing = [s.name for s, p in zip(fields, positions, strict=True) if p is None and s.required]
+    if missing:
+        raise TableError(f"Required column(s) missing: {', '.join(missing)}.")
+    return _Plan(fields, new_fields, positions)
+
+
+def _converted_rows(
+    rows: Iterator[SourceRow], plan: _Plan, problems: list[Problem], counts: dict[str, int]
+) -> Iterator[list]:
+    """Source rows as ``[row number, value per field]``; invalid rows are noted, not yielded."""
+    steps = [
+        (spec, pos, spec.convert) for spec, pos in zip(plan.fields, plan.positions, strict=True)
+    ]
+    for row in rows:
+        cells = row.cells
+        values: list[Any] = [row.number]
+        bad = row.problem is not None
+        if bad:
+            _note(problems, counts, Problem(row.number, "", "", row.problem or ""))
+        try:
+            for _spec, pos, convert in steps:
+                values.append(None if pos is None else convert(cells[pos]))
+        except (ValueError, IndexError):
+            bad = True
+            _convert_slowly(row, steps, problems, counts)
+        if bad:
+            counts["invalid"] += 1
+            continue
+        yield values
+
+
+def _convert_slowly(
+    row: SourceRow, steps: list, problems: list[Problem], counts: dict[str, int]
+) -> None:
+    """Convert again cell by cell, to report every bad cell of the row."""
+    for spec, pos, convert in steps:
+        if pos is None:
+            continue
+        raw = row.cells[pos] if pos < len(row.cells) else None
+        try:
+            convert(raw)
+        except ValueError as exc:
+            _note(problems, counts, Problem(row.number, spec.name, _shown(raw), str(exc)))
+
+
+def _shown(raw: Any) -> str:
+    text = "" if raw is None else str(raw)
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _note(problems: list[Problem], counts: dict[str, int], problem: Problem) -> None:
+    counts["problems"] += 1
+    if len(problems) < KEPT_PROBLEMS:
+        problems.append(problem)
+
+
+def import_records(
+    session: Session,
+    actor: Principal,
+    ref: str | uuid.UUID,
+    stream: BinaryIO,
+    file_name: str,
+    *,
+    mode: str = "replace",
+    on_error: str = "abort",
+    sheet: str | None = None,
+    max_bytes: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> RecordImport:
+    """Import a file into a dataset's records; raises ImportFailed (report saved) on failure."""
+    if mode not in MODES or on_error not in ON_ERROR:
+        raise ValidationFailed(
+            "Bad import options.",
+            errors=[
+                FieldError("mode", "replace or upsert"),
+                FieldError("on_error", "abort or skip"),
+            ],
+        )
+    dataset = get_dataset(session, actor, ref)
+    actor.require(
+        actor.can_edit_state(dataset.organization_id, dataset.state),
+        "You may not change the records of this dataset in its current state.",
+    )
+    schema = content_schema(dataset)
+    dataset_id = dataset.id
+    # End the read transaction so that the write one takes SQLite's lock up front.
+    session.commit()
+    session.connection(execution_options={"hub_write": True})
+    session.refresh(dataset)
+    report = RecordImport(
+        dataset_id=dataset.id,
+        actor=actor.label,
+        mode=mode,
+        on_error=on_error,
+        status="failed",
+        file_name=file_name[:255],
+        problems=[],
+    )
+    problems: list[Problem] = []
+    counts = {"read": 0, "invalid": 0, "problems": 0, "loaded": 0}
+    try:
+        _load(
+            session,
+            actor,
+            dataset,
+            schema,
+            report,
+            problems,
+            counts,
+            stream,
+            file_name,
+            mode=mode,
+            on_error=on_error,
+            sheet=sheet,
+            max_bytes=max_bytes,
+            progress=progress,
+        )
+    except HubError as exc:
+        session.rollback()
+        return _failed(session, report, dataset_id, problems, counts, exc.detail)
+    session.commit()
+    return report
+
+
+def _failed(
+    session: Session,
+    report: RecordImport,
+    dataset_id: uuid.UUID,
+    problems: list[Problem],
+    counts: dict[str, int],
+    message: str,
+) -> RecordImport:
+    failed = RecordImport(
+        dataset_id=dataset_id,
+        actor=report.actor,
+        mode=report.mode,
+        on_error=report.on_error,
+        status="failed",
+        file_name=report.file_name,
+        format=report.format,
+        encoding=report.encoding,
+        rows_read=counts["read"],
+        rows_loaded=0,
+        rows_invalid=counts["invalid"],
+        message=message,
+        problems=[p.as_dict() for p in problems],
+        finished_at=utcnow(),
+    )
+    session.add(failed)
+    session.commit()
+    raise ImportFailed(failed)
+
+
+def _load(
+    session: Session,
+    actor: Principal,
+    dataset: Dataset,
+    schema: ContentSchema,
+    report: RecordImport,
+    problems: list[Problem],
+    counts: dict[str, int],
+    stream: BinaryIO,
+    file_name: str,
+    *,
+    mode: str,
+    on_error: str,
+    sheet: str | None,
+    max_bytes: int | None,
+    progress: Callable[[int], None] | None,
+) -> None:
+    record_set = record_set_of(session, dataset)
+    current = dataset_fields(schema, record_set)
+
+    def score(header: list[str]) -> int:
+        folded = [fold(str(h)).strip() for h in header if h]
+        return sum(1 for spec in current for h in folded if spec.matches_header(h))
+
+    if progress is not None:
+        stream = _Counting(stream, progress)  # type: ignore[assignment]
+    source: SourceTable = open_table(
+        stream, file_name, sheet=sheet, header_score=score, max_bytes=max_bytes
+    )
+    report.format, report.encoding = source.format, source.encoding
+    if record_set is None and mode == "upsert":
+        mode = "replace"  # nothing to merge into yet
+    plan = _plan(schema, current, [str(h) if h is not None else "" for h in source.header], mode)
+    conn = session.connection()
+    version = (record_set.version if record_set else 0) + 1
+    name = store.table_name(dataset.id.hex, version)
+    target = store.record_table(name if mode == "replace" else f"{name}_stage", plan.fields)
+    store.create(conn, target)
+    # SQLite keeps dates as ISO text (as SQLAlchemy's Date type does).
+    dates = [i + 1 for i, f in enumerate(plan.fields) if f.type == "date"]
+    if conn.dialect.name != "sqlite":
+        dates = []
+    batch: list[list] = []
+    for values in _converted_rows(source.rows, plan, problems, counts):
+        for i in dates:
+            if values[i] is not None:
+                values[i] = values[i].isoformat()
+        batch.append(values)
+        if len(batch) >= BATCH:
+            store.insert_rows(conn, target, batch)
+            counts["loaded"] += len(batch)
+            batch = []
+    store.insert_rows(conn, target, batch)
+    counts["loaded"] += len(batch)
+    duplicates = store.duplicate_rows(conn, target, plan.fields)
+    for row in duplicates:
+        _note(
+            problems,
+            counts,
+            Problem(
+                row,
+                ",".join(f.name for f in plan.fields if f.key),
+                "",
+                "duplicate key: an earlier row has the same key",
+            ),
+        )
+    counts["invalid"] += len(duplicates)
+    if counts["invalid"] and on_error == "abort":
+        raise ValidationFailed(
+            f"{counts['invalid']} of {counts['read']} rows are not valid; nothing was imported."
+        )
+    store.delete_rows(conn, target, duplicates)
+    counts["loaded"] -= len(duplicates)
+    if record_set is None:
+        record_set = RecordSet(
+            dataset_id=dataset.id,
+            schema_name=schema.name,
+            extra_fields=[],
+            table_name=name,
+            version=0,
+            row_count=0,
+        )
+        session.add(record_set)
+    if mode == "replace":
+        store.create_indexes(conn, target, plan.fields)
+        store.analyze(conn, target)
+        if record_set.version:
+            store.drop(conn, record_set.table_name)
+        record_set.table_name = name
+    else:
+        live = store.record_table(record_set.table_name, plan.fields)
+        store.merge_into(conn, live, target, plan.fields)
+        store.drop(conn, target.name)
+    _add_generated(dataset, schema)
+    record_set.extra_fields = list(record_set.extra_fields or []) + plan.new_fields
+    record_set.version = version
+    record_set.row_count = store.count(conn, record_set.table_name)
+    record_set.updated_at = utcnow()
+    touch(dataset, content=True)
+    summary = {
+        "rows_loaded": counts["loaded"],
+        "rows_invalid": counts["invalid"],
+        "mode": mode,
+        "version": version,
+        "file_name": file_name,
+    }
+    record_revision(session, actor, dataset, "import", None, summary)
+    report.status = "succeeded"
+    report.rows_read = counts["read"]
+    report.rows_loaded = counts["loaded"]
+    report.rows_invalid = counts["invalid"]
+    report.version = version
+    report.problems = [p.as_dict() for p in problems]
+    report.message = f"{counts['loaded']} rows imported (version {version})."
+    report.finished_at = utcnow()
+    session.add(report)
+
+
+def generated_forms(schema: ContentSchema) -> tuple[tuple[str, str, str, str, str], ...]:
+    return GENERATED + GENERATED_BY_SCHEMA.get(schema.name, ())
+
+
+def _add_generated(dataset: Dataset, schema: ContentSchema) -> None:
+    """List the generated forms among the distributions, once (their content is live)."""
+    have = {d.file_name for d in dataset.distributions if d.kind == "generated"}
+    position = max((d.position for d in dataset.distributions), default=-1) + 1
+    for file_name, fmt, media_type, title_vi, title_en in generated_forms(schema):
+        if file_name in have:
+            continue
+        dataset.distributions.append(
+            Distribution(
+                kind="generated",
+                title_vi=title_vi,
+                title_en=title_en,
+                file_name=file_name,
+                format=fmt,
+                media_type=media_type,
+                position=position,
+            )
+        )
+        position += 1
+
+
+def imports_of(session: Session, dataset: Dataset, limit: int = 100) -> list[RecordImport]:
+    query = (
+        select(RecordImport)
+        .where(RecordImport.dataset_id == dataset.id)
+        .order_by(RecordImport.started_at.desc(), RecordImport.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+@dataclass(frozen=True)
+class LiveRecords:
+    """What a read of a dataset's records needs, from one light query."""
+
+    dataset_id: uuid.UUID
+    table_name: str
+    version: int
+    updated_at: datetime
+    row_count: int
+    fields: tuple[FieldSpec, ...]
+    table: Table
+
+
+_LIVE_SQL = (
+    "SELECT d.id, d.organization_id, d.state, d.access_rights, d.content_type, d.slug, "
+    "r.table_name, r.version, r.updated_at, r.row_count, r.extra_fields "
+    "FROM dataset d LEFT JOIN record_set r ON r.dataset_id = d.id WHERE "
+)
+_LIVE_KINDS = ("uuid", "uuid", "str", "str", "str", "str", "str", "int", "datetime", "int", "json")
+_LIVE_BY_ID = HotQuery("hub_records_by_id", _LIVE_SQL + "d.id = ?", _LIVE_KINDS)
+_LIVE_BY_SLUG = HotQuery("hub_records_by_slug", _LIVE_SQL + "d.slug = ?", _LIVE_KINDS)
+_TABLES: dict[tuple[str, str], tuple[tuple[FieldSpec, ...], Table]] = {}
+
+
+def live_records(reader: HotReader, actor: Principal, ref: str | uuid.UUID) -> LiveRecords:
+    """Visibility, current table and fields of a dataset's records in one query.
+
+    NotFound when the dataset is not visible or has no records yet. Field specs and
+    the Core table are kept per table name, so repeated reads compile nothing.
+    """
+    key = ref if isinstance(ref, uuid.UUID) else clean_ref(ref)
+    row = None
+    if key is not None:
+        try:
+            row = reader.fetch_one(
+                _LIVE_BY_ID, [key if isinstance(key, uuid.UUID) else uuid.UUID(key)]
+            )
+        except ValueError:
+            row = reader.fetch_one(_LIVE_BY_SLUG, [key])
+    if row is None or not actor.can_see(row[1], row[2], row[3]):
+        raise NotFound(f"Dataset '{ref}' does not exist.")
+    schema = schema_for_content_type(row[4])
+    if schema is None or row[6] is None:
+        raise NotFound(f"Dataset '{row[5]}' has no records yet.")
+    cache_key = (row[6], json.dumps(row[10], sort_keys=True))
+    cached = _TABLES.get(cache_key)
+    if cached is None:
+        fields = schema.fields + tuple(parse_field("dataset", node) for node in row[10] or [])
+        cached = (fields, store.record_table(row[6], fields))
+        if len(_TABLES) > 512:
+            _TABLES.clear()
+        _TABLES[cache_key] = cached
+    return LiveRecords(row[0], row[6], row[7], row[8], row[9], *cached)
+
+
+def live_table(
+    session: Session, dataset: Dataset
+) -> tuple[RecordSet, tuple[FieldSpec, ...], Table]:
+    """The dataset's record set, fields and Core table; NotFound when nothing is imported."""
+    record_set = record_set_of(session, dataset)
+    if record_set is None:
+        raise NotFound(f"Dataset '{dataset.slug}' has no records yet.")
+    fields = dataset_fields(content_schema(dataset), record_set)
+    return record_set, fields, store.record_table(record_set.table_name, fields)

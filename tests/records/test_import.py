@@ -1,0 +1,146 @@
+"""Imports through the real service: versions, upserts, validation reports, atomicity."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, inspect, select
+
+from hub.datasets.changelog import ChangeLogEntry
+from hub.records import service
+from hub.records.models import RecordImport
+from tests.factories import DatasetFactory, OrganizationFactory
+from tests.records.conftest import POPULATION
+
+
+def _rows(session, dataset):
+    from hub.records.publish import iter_rows
+
+    fields, rows = iter_rows(session, dataset)
+    return [dict(zip([f.name for f in fields], row, strict=True)) for row in rows]
+
+
+def test_csv_with_vietnamese_headers_and_numbers(session, stats, load):
+    report = load(stats, POPULATION)
+    assert report.status == "succeeded" and report.rows_loaded == 4 and report.version == 1
+    rows = _rows(session, stats)
+    assert rows[0] == {
+        "REF_AREA": "Phường Minh Khai",
+        "TIME_PERIOD": "2023",
+        "OBS_VALUE": 12345.0,
+        "UNIT_MEASURE": "người",
+        "OBS_STATUS": "A",
+    }
+    assert rows[3]["OBS_VALUE"] == 8120.5
+    kinds = {d.file_name for d in stats.distributions if d.kind == "generated"}
+    assert {"data.csv", "data.xlsx", "datapackage.json", "csv-metadata.json"} <= kinds
+
+
+def test_headers_match_labels_without_diacritics_in_any_case(session, stats, load):
+    text = "DIA BAN,ky,gia tri,DON VI TINH\nXã A,2024,1,ha\n"
+    assert load(stats, text).rows_loaded == 1
+    assert _rows(session, stats)[0]["UNIT_MEASURE"] == "ha"
+
+
+def test_replace_makes_a_new_version_and_drops_the_old_table(session, stats, load):
+    load(stats, POPULATION)
+    first = service.record_set_of(session, stats).table_name
+    report = load(stats, "REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\nXã B,2025,3,ha\n")
+    assert report.version == 2
+    record_set = service.record_set_of(session, stats)
+    assert record_set.row_count == 1 and record_set.table_name != first
+    assert first not in inspect(session.connection()).get_table_names()
+
+
+def test_upsert_updates_by_key_and_appends_new_rows(session, stats, load):
+    load(stats, POPULATION)
+    update = (
+        "REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\n"
+        "Xã Hòa Bình,2024,9000,người\nXã C,2024,5,người\n"
+    )
+    report = load(stats, update, mode="upsert")
+    assert report.status == "succeeded"
+    rows = _rows(session, stats)
+    assert len(rows) == 5
+    assert [r["OBS_VALUE"] for r in rows if r["REF_AREA"] == "Xã Hòa Bình"] == [8001.0, 9000.0]
+    assert rows[-1]["REF_AREA"] == "Xã C", "new rows come after the existing ones"
+
+
+def test_each_import_is_one_change_log_entry(session, stats, load):
+    load(stats, POPULATION)
+    before = session.scalar(select(func.count()).select_from(ChangeLogEntry))
+    load(stats, POPULATION + "Xã D;2024;1;người;A\n")
+    after = session.scalar(select(func.count()).select_from(ChangeLogEntry))
+    assert after == before + 1
+
+
+def test_a_bad_row_aborts_and_leaves_the_previous_version(session, stats, load):
+    load(stats, POPULATION)
+    bad = POPULATION + "Xã E;2024;nhiều;người;A\nXã F;năm ngoái;1;người;Z\n"
+    with pytest.raises(service.ImportFailed) as failed:
+        load(stats, bad)
+    report = failed.value.report
+    assert report.status == "failed" and report.rows_loaded == 0 and report.rows_invalid == 2
+    problems = {(p["row"], p["column"]) for p in report.problems}
+    assert problems == {(6, "OBS_VALUE"), (7, "TIME_PERIOD"), (7, "OBS_STATUS")}
+    assert [p["value"] for p in report.problems if p["row"] == 6] == ["nhiều"]
+    assert len(_rows(session, stats)) == 4, "the previous version is untouched"
+    assert service.record_set_of(session, stats).version == 1
+    kept = session.scalars(select(RecordImport).where(RecordImport.status == "failed")).all()
+    assert len(kept) == 1, "the failed import's report is kept"
+
+
+def test_skip_invalid_imports_the_good_rows_and_reports_the_others(session, stats, load):
+    bad = POPULATION + "Xã E;2024;nhiều;người;A\n"
+    report = load(stats, bad, on_error="skip")
+    assert report.rows_loaded == 4 and report.rows_invalid == 1
+    assert report.problems[0]["row"] == 6
+
+
+def test_duplicate_keys_are_reported_by_row(session, stats, load):
+    dup = POPULATION + "Phường Minh Khai;2023;1;người;A\n"
+    with pytest.raises(service.ImportFailed) as failed:
+        load(stats, dup)
+    assert failed.value.report.problems[0]["row"] == 6
+    assert "duplicate key" in failed.value.report.problems[0]["message"]
+    report = load(stats, dup, on_error="skip")
+    assert report.rows_loaded == 4 and report.rows_invalid == 1
+    assert [r["OBS_VALUE"] for r in _rows(session, stats)][0] == 12345.0, "the first one is kept"
+
+
+def test_statistics_declare_new_columns_as_dimensions(session, stats, load):
+    text = (
+        "REF_AREA,TIME_PERIOD,Giới tính,OBS_VALUE,UNIT_MEASURE\n"
+        "Xã A,2024,Nam,1,người\nXã A,2024,Nữ,2,người\n"
+    )
+    report = load(stats, text)
+    assert report.rows_loaded == 2, "the new dimension joins the key, so these differ"
+    record_set = service.record_set_of(session, stats)
+    assert record_set.extra_fields[0]["name"] == "GIOI_TINH"
+    assert _rows(session, stats)[1]["GIOI_TINH"] == "Nữ"
+
+
+def test_other_content_types_refuse_unknown_and_missing_columns(session, org, load):
+    budget = DatasetFactory(session=session, organization=org, content_type="budget")
+    with pytest.raises(service.ImportFailed, match="Unknown column"):
+        load(budget, "FORM,FISCAL_YEAR,COLOUR\n46/CK-NSNN,2024,red\n")
+    with pytest.raises(service.ImportFailed, match="Required column"):
+        load(budget, "FORM,FISCAL_YEAR\n46/CK-NSNN,2024\n")
+
+
+def test_datasets_without_records_schema_are_refused(session, org, load):
+    other = DatasetFactory(session=session, organization=org, content_type="other")
+    with pytest.raises(Exception, match="hold no records"):
+        load(other, POPULATION)
+
+
+def test_publishers_import_only_open_datasets_of_their_organization(session, org, stats, load):
+    from tests.factories import principal
+
+    draft = DatasetFactory(session=session, organization=org, content_type="statistics")
+    publisher = principal(session, "publisher", org)
+    assert load(draft, POPULATION, actor=publisher).status == "succeeded"
+    with pytest.raises(Exception, match="may not"):
+        load(stats, POPULATION, actor=publisher)  # published: the editors' business
+    outsider = principal(session, "publisher", OrganizationFactory(session=session))
+    with pytest.raises(Exception, match="may not|does not exist"):
+        load(draft, POPULATION, actor=outsider)
