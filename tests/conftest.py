@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
 
 from hub import create_app, migrate
@@ -121,6 +121,10 @@ def _app(database_url: str, tmp_path_factory: pytest.TempPathFactory):
 def empty_tables(app) -> None:
     engine = app.extensions["hub.db"].engine
     tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
+    with engine.begin() as conn:  # each dataset's record tables go with the data
+        for name in inspect(conn).get_table_names():
+            if name.startswith("rec_"):
+                conn.exec_driver_sql(f'DROP TABLE "{name}"')
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
             conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables)))

@@ -360,8 +360,8 @@ def _open_csv(
     text, encoding = open_text(source)
     if codecs.lookup(encoding).name not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
         counted.start_refusing_nul()
-    if csv.field_size_limit() < FIELD_LIMIT:
-        csv.field_size_limit(FIELD_LIMIT)
+    # The limit is process-wide and other libraries raise it: set ours every time.
+    csv.field_size_limit(FIELD_LIMIT)
     lines: Iterator[str] = iter(partial(text.readline, MAX_LINE_CHARS), "")
     if _decomposes(encoding):
         lines = map(_nfc, lines)
@@ -503,7 +503,7 @@ def _open_json(source: io.BufferedReader, fmt: str) -> Table:
     if fmt == "ndjson":
         items = _ndjson_items(text, encoding)
     elif codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):
-        binary = text.buffer  # open_text only peeked; text stays referenced so it stays open
+        binary = text.buffer  # from the first byte (open_text replays its sample); keep text
         if binary.peek(3).startswith(codecs.BOM_UTF8):
             binary.read(3)
         items = _json_items(binary, encoding, keep=text)

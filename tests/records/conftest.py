@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 
 import pytest
 
@@ -36,3 +37,26 @@ def load(session):
         return service.import_records(session, actor, dataset.id, io.BytesIO(data), name, **options)
 
     return run
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 bytes of ``text``: precomposed where the code page has the letter
+    (ơ, ư, â, đ, ...), tone marks as combining characters otherwise."""
+    out = bytearray()
+    for char in unicodedata.normalize("NFC", text):
+        try:
+            out += char.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        parts = unicodedata.normalize("NFD", char)
+        for cut in range(len(parts), 0, -1):
+            head = unicodedata.normalize("NFC", parts[:cut])
+            try:
+                out += head.encode("cp1258") + parts[cut:].encode("cp1258")
+                break
+            except UnicodeEncodeError:
+                continue
+        else:
+            raise UnicodeEncodeError("cp1258", char, 0, 1, "no Windows-1258 form")
+    return bytes(out)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from sqlalchemy import func, inspect, select
 
@@ -9,7 +11,7 @@ from hub.datasets.changelog import ChangeLogEntry
 from hub.records import service
 from hub.records.models import RecordImport
 from tests.factories import DatasetFactory, OrganizationFactory
-from tests.records.conftest import POPULATION
+from tests.records.conftest import POPULATION, to_cp1258
 
 
 def _rows(session, dataset):
@@ -144,3 +146,95 @@ def test_publishers_import_only_open_datasets_of_their_organization(session, org
     outsider = principal(session, "publisher", OrganizationFactory(session=session))
     with pytest.raises(Exception, match="may not|does not exist"):
         load(draft, POPULATION, actor=outsider)
+
+
+def _zip_bomb() -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            zeros = b"\0" * (1 << 20)
+            for _ in range(300):  # 300 MiB of zeros, well over the ratio limit
+                member.write(zeros)
+    return buffer.getvalue()
+
+
+def _mixed_encodings() -> bytes:
+    head = ("REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\n" + "Xã A,2020,1,ha\n" * 6000).encode()
+    return head + to_cp1258("Xã Đông Hòa,2021,2,ha\n")
+
+
+HOSTILE = {
+    "mixed encodings": (_mixed_encodings, "data.csv", "encoding"),
+    "zip bomb named xlsx": (_zip_bomb, "data.xlsx", ""),
+    "csv named xlsx": (lambda: POPULATION.encode(), "data.xlsx", ""),
+    "wrong types": (
+        lambda: b"REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\nA,2020,abc,ha\n",
+        "x.csv",
+        "",
+    ),
+    "ragged rows": (
+        lambda: b"REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\nA,2020,1,ha,x,y\n",
+        "x.csv",
+        "",
+    ),
+    "duplicate keys": (lambda: (POPULATION + "Xã Hòa Bình;2023;1;người;A\n").encode(), "x.csv", ""),
+    "not json": (lambda: b'[{"REF_AREA": "A", ', "data.json", ""),
+    "binary": (lambda: bytes(range(256)) * 100, "data.csv", ""),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_files_are_reported_and_change_nothing(session, stats, load, case):
+    load(stats, POPULATION)
+    before = service.record_set_of(session, stats)
+    version, table, count = before.version, before.table_name, before.row_count
+    make, name, words = HOSTILE[case]
+    with pytest.raises(service.ImportFailed) as failed:
+        load(stats, make(), name=name)
+    report = failed.value.report
+    assert report.status == "failed" and report.message
+    assert words in report.message.lower() or report.problems
+    session.expire_all()
+    after = service.record_set_of(session, stats)
+    assert (after.version, after.table_name, after.row_count) == (version, table, count)
+    assert len(_rows(session, stats)) == 4
+
+
+def test_a_file_over_the_size_limit_is_refused_while_streaming(session, stats, load):
+    load(stats, POPULATION)
+    big = "REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\n" + "Xã A,2020,1,ha\n" * 20000
+    with pytest.raises(service.ImportFailed, match="larger than"):
+        load(stats, big, max_bytes=64 * 1024)
+    assert len(_rows(session, stats)) == 4
+
+
+def test_a_million_empty_lines_cost_little(session, stats, load):
+    import time
+
+    text = "REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\n" + "\n" * 1_000_000 + "Xã A,2020,1,ha\n"
+    start = time.perf_counter()
+    report = load(stats, text)
+    assert report.rows_loaded == 1 and time.perf_counter() - start < 10
+
+
+def test_legacy_encodings_are_converted_to_nfc(session, org, load):
+    import unicodedata
+
+    import hub.records.encodings  # noqa: F401  (registers the tcvn3 and vni codecs)
+
+    text = (
+        "Địa bàn,Kỳ,Giá trị,Đơn vị tính\n"
+        "Xã Đông Hòa,2024,1,người\nPhường Nguyễn Trãi,2024,2,người\n"
+    )
+    for codec in ("utf-16", "cp1258", "tcvn3", "vni"):
+        dataset = DatasetFactory(session=session, organization=org, content_type="statistics")
+        data = to_cp1258(text) if codec == "cp1258" else text.encode(codec)
+        report = load(dataset, data)
+        assert report.rows_loaded == 2, codec
+        areas = [r["REF_AREA"] for r in _rows(session, dataset)]
+        assert areas == ["Xã Đông Hòa", "Phường Nguyễn Trãi"], codec
+        assert all(unicodedata.is_normalized("NFC", a) for a in areas)

@@ -166,3 +166,38 @@ def test_gzip_of_records_pages(client, stats, editor):
         f"/api/v1/datasets/{stats.id}/records?limit=50", headers={"Accept-Encoding": "gzip"}
     )
     assert json.loads(gzip.decompress(zipped.data))["data"]
+
+
+@pytest.mark.parametrize("sort", ["OBS_VALUE", "-OBS_VALUE"])
+def test_missing_values_sort_last_in_both_directions_across_pages(client, stats, editor, sort):
+    rows = "".join(
+        f"Xã {i},2024,{v},người,{s}\n"
+        for i, (v, s) in enumerate(
+            [("5", "A"), ("", "M"), ("1", "A"), ("", "M"), ("3", "A"), ("2", "A")]
+        )
+    )
+    _upload(
+        client, stats, "REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS\n" + rows, editor
+    )
+    seen, url = [], f"/api/v1/datasets/{stats.id}/records?sort={sort}&limit=2"
+    while url:
+        body = client.get(url.replace("http://hub.test", "")).get_json()
+        seen += [r["OBS_VALUE"] for r in body["data"]]
+        url = body["next"]
+    values = [1.0, 2.0, 3.0, 5.0]
+    assert seen == (values if sort == "OBS_VALUE" else values[::-1]) + [None, None]
+
+
+def test_formulas_in_cells_are_neutralised_in_csv_and_xlsx(client, stats, editor):
+    hostile = "=cmd|' /C calc'!A0"
+    text = f'REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\n"{hostile}",2024,1,"@SUM(1)"\n'
+    assert _upload(client, stats, text, editor).status_code == 201
+    records = client.get(f"/api/v1/datasets/{stats.id}/records").get_json()["data"]
+    assert records[0]["REF_AREA"] == hostile, "stored as given; only spreadsheet forms change"
+    row = list(
+        csv.reader(io.StringIO(client.get(f"/dataset/{stats.slug}/data.csv").data.decode()))
+    )[1]
+    assert row[0] == "'" + hostile and row[3] == "'@SUM(1)"
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"/dataset/{stats.slug}/data.xlsx").data))
+    cell = sheet.worksheets[0].cell(2, 1)
+    assert cell.data_type == "s" and not str(cell.value).startswith("=")
