@@ -30,6 +30,7 @@ from hub import create_app, migrate  # noqa: E402
 from hub.auth.principal import Principal  # noqa: E402
 from hub.datasets import organizations, service  # noqa: E402
 from hub.records import service as records  # noqa: E402
+from hub.records.fields import record_set_of  # noqa: E402
 
 ADMIN = Principal.system("bench")
 AREAS = [f"Xã số {i:03d}" for i in range(200)]
@@ -199,7 +200,7 @@ def run_backend(backend: str, csv_path: Path, rows: int, size: int, workdir: Pat
             with app.extensions["hub.db"].scoped() as session:
                 from hub.datasets.service import get_dataset
 
-                table = records.record_set_of(session, get_dataset(session, ADMIN, slug)).table_name
+                table = record_set_of(session, get_dataset(session, ADMIN, slug)).table_name
             app.extensions["hub.db"].dispose()
             theirs = bench_datasette(db_path, table, filled_areas(rows))
             d50, d95 = percentiles(theirs)

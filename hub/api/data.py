@@ -24,8 +24,9 @@ from hub.metadata.datapackage import datapackage
 from hub.metadata.fiscal import fiscal_datapackage
 from hub.metadata.oc4ids import oc4ids_package
 from hub.records import export
+from hub.records.fields import content_schema, record_set_of
+from hub.records.forms import generated_forms
 from hub.records.publish import iter_rows, published_table
-from hub.records.service import content_schema, generated_forms, record_set_of
 
 bp = Blueprint("data", __name__)
 

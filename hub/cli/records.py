@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -31,9 +32,7 @@ def import_command(dataset: str, file: Path, mode: str, on_error: str, sheet: st
     size = os.path.getsize(file)
     with (
         file.open("rb") as stream,
-        click.progressbar(
-            length=size, label=f"Importing {file.name}", file=click.get_text_stream("stderr")
-        ) as bar,
+        click.progressbar(length=size, label=f"Importing {file.name}", file=sys.stderr) as bar,
     ):
         try:
             report = service.import_records(

@@ -1,8 +1,10 @@
 """The demo province: fictional sample data loaded through the real services.
 
 Everything goes through the same services as real use (validation, review
-workflow, audit, change log). Loading is idempotent: existing organizations and
-datasets are recognised by slug and left alone, so a second run adds nothing.
+workflow, audit, change log, record imports). Loading is idempotent: existing
+organizations and datasets are recognised by slug and left alone, so a second run
+adds nothing; a demo dataset without records yet (an older demo database) gets its
+sample records (``hub.demo.records``).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from sqlalchemy.orm import Session
 from hub.auth.principal import Principal
 from hub.datasets import distributions, organizations, service, workflow
 from hub.datasets.models import Dataset, Distribution, Organization
-from hub.demo import data
+from hub.demo import data, records
 from hub.files import FileStore
+from hub.records.models import RecordSet
+from hub.records.service import import_records, record_set_of
 
 DEMO_ACTOR = Principal.system("demo-loader")
 
@@ -28,6 +32,8 @@ class DemoReport:
     datasets: int
     distributions: int
     created: int
+    records: int = 0  # rows in all record sets
+    imported: int = 0  # datasets that got their sample records this run
 
 
 def load_demo(session: Session, store: FileStore) -> DemoReport:
@@ -39,18 +45,22 @@ def load_demo(session: Session, store: FileStore) -> DemoReport:
             organizations.merge_organization(
                 session, DEMO_ACTOR, old, new, reason="Sắp xếp đơn vị hành chính cấp xã năm 2025."
             )
-    created = sum(_load_dataset(session, store, item) for item in data.DATASETS)
+    loaded = [_load_dataset(session, store, item) for item in data.DATASETS]
     return DemoReport(
         organizations=_count(session, Organization),
         datasets=_count(session, Dataset),
         distributions=_count(session, Distribution),
-        created=created,
+        created=sum(created for created, _ in loaded),
+        records=session.scalar(select(func.coalesce(func.sum(RecordSet.row_count), 0))) or 0,
+        imported=sum(imported for _, imported in loaded),
     )
 
 
-def _load_dataset(session: Session, store: FileStore, item: dict) -> bool:
-    if service.find_dataset(session, item["slug"]) is not None:
-        return False
+def _load_dataset(session: Session, store: FileStore, item: dict) -> tuple[bool, bool]:
+    """Create the dataset unless it exists; import its records unless it has some."""
+    existing = service.find_dataset(session, item["slug"])
+    if existing is not None:
+        return False, _load_records(session, existing, item)
     fields = {
         k: v for k, v in item.items() if k not in {"state", "reason", "distributions", "files"}
     }
@@ -63,9 +73,26 @@ def _load_dataset(session: Session, store: FileStore, item: dict) -> bool:
         distributions.add_file(
             session, DEMO_ACTOR, store, dataset.id, stream, file["file_name"], meta
         )
+    imported = _load_records(session, dataset, item)  # as a publisher would, before review
     for action in workflow.STEPS_TO[item["state"]]:
         reason = item.get("reason") if action in {"reject", "withdraw"} else None
         service.transition(session, DEMO_ACTOR, dataset.id, action, reason=reason)
+    return True, imported
+
+
+def _load_records(session: Session, dataset: Dataset, item: dict) -> bool:
+    """Import the sample records of a demo dataset that has none (and can still take them)."""
+    make = records.RECORDS.get(item["slug"])
+    if (
+        make is None
+        or dataset.state == "deleted"
+        or dataset.content_type != item["content_type"]  # changed since: leave it alone
+        or record_set_of(session, dataset) is not None
+    ):
+        return False
+    file_name, text = make()
+    stream = io.BytesIO(text.encode("utf-8"))
+    import_records(session, DEMO_ACTOR, dataset.id, stream, file_name)  # aborts on any bad row
     return True
 
 

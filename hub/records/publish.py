@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 from hub.datasets.models import Dataset
 from hub.datasets.vocab import LICENCES
 from hub.records import store
+from hub.records.fields import content_schema
 from hub.records.published import LICENCE_URLS, PublishedTable
+from hub.records.reads import live_table
 from hub.records.schema import FieldSpec
-from hub.records.service import content_schema, live_table
 
 FETCH = 5000
 

@@ -345,3 +345,29 @@ def schemas() -> dict[str, ContentSchema]:
 def schema_for_content_type(content_type: str) -> ContentSchema | None:
     name = SCHEMA_OF_CONTENT_TYPE.get(content_type)
     return schemas()[name] if name else None
+
+
+class _Bilingual(Schema):
+    vi = fields.String(required=True)
+    en = fields.String(required=True)
+
+
+class FieldDeclaration(Schema):
+    """The shape of a field declared through the API; ``parse_field`` checks the rest."""
+
+    name = fields.String(required=True, metadata={"description": "Letters, digits and _."})
+    type = fields.String(required=True, metadata={"enum": sorted(TYPES)})
+    label = fields.Nested(_Bilingual, required=True)
+    description = fields.String()
+    filter = fields.Boolean(metadata={"description": "Indexed, for fast filters."})
+    codes = fields.Dict(
+        keys=fields.String(),
+        values=fields.Nested(_Bilingual),
+        metadata={"description": "Code list."},
+    )
+    minimum = fields.Float()
+    maximum = fields.Float()
+    max_length = fields.Integer()
+    pattern = fields.String()
+    unit = fields.String()
+    maps = fields.Dict(keys=fields.String(), values=fields.String())

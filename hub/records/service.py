@@ -1,4 +1,4 @@
-"""Records service: import rows into a dataset, declare fields, and describe what is stored.
+"""Records imports: load a file into a dataset's records, as a new version or by key.
 
 An import reads the file as a stream, converts every cell with its field's
 converter, loads the valid rows into a new table (replace) or a staging table
@@ -9,77 +9,29 @@ stays as it was, and the import's report is kept either way.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, BinaryIO
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hub.auth.principal import Principal
-from hub.datasets.models import Dataset, Distribution
+from hub.datasets.models import Dataset
 from hub.datasets.revisions import record_revision, touch
 from hub.datasets.service import get_dataset
 from hub.db import utcnow
-from hub.errors import FieldError, HubError, NotFound, ValidationFailed
-from hub.hotread import HotQuery, HotReader
+from hub.errors import FieldError, HubError, ValidationFailed
 from hub.records import store
+from hub.records.fields import content_schema, dataset_fields, new_dimension, record_set_of
+from hub.records.forms import add_generated
 from hub.records.models import RecordImport, RecordSet
-from hub.records.schema import ContentSchema, FieldSpec, parse_field, schema_for_content_type
+from hub.records.schema import ContentSchema, FieldSpec, parse_field
 from hub.records.sources import SourceRow, TableError, open_table
 from hub.records.sources import Table as SourceTable
-from hub.text import clean_ref, fold, slugify
+from hub.text import fold
 
-# Forms generated from the records: (file name, format, media type, vi title, en title).
-GENERATED = (
-    ("data.csv", "CSV", "text/csv", "Dữ liệu (CSV)", "Data (CSV)"),
-    ("data.json", "JSON", "application/json", "Dữ liệu (JSON)", "Data (JSON)"),
-    ("data.ndjson", "NDJSON", "application/x-ndjson", "Dữ liệu (NDJSON)", "Data (NDJSON)"),
-    (
-        "data.xlsx",
-        "XLSX",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Dữ liệu (Excel)",
-        "Data (Excel)",
-    ),
-    (
-        "datapackage.json",
-        "Data Package",
-        "application/json",
-        "Mô tả dữ liệu (Frictionless Data Package)",
-        "Frictionless Data Package",
-    ),
-    (
-        "csv-metadata.json",
-        "CSVW",
-        "application/csvm+json",
-        "Siêu dữ liệu CSVW",
-        "CSV on the Web metadata",
-    ),
-)
-GENERATED_BY_SCHEMA = {
-    "budget_line": (
-        (
-            "fiscal-datapackage.json",
-            "Fiscal Data Package",
-            "application/json",
-            "Gói dữ liệu tài khóa (Fiscal Data Package)",
-            "Fiscal Data Package",
-        ),
-    ),
-    "project": (
-        (
-            "oc4ids.json",
-            "OC4IDS",
-            "application/json",
-            "Gói dự án OC4IDS",
-            "OC4IDS project package",
-        ),
-    ),
-}
 MODES = ("replace", "upsert")
 ON_ERROR = ("abort", "skip")
 BATCH = 5000
@@ -108,44 +60,6 @@ class ImportFailed(HubError):
     def __init__(self, report: RecordImport) -> None:
         super().__init__(report.message or "The import failed.")
         self.report = report
-
-
-# --- schema of a dataset -----------------------------------------------------------
-
-
-def content_schema(dataset: Dataset) -> ContentSchema:
-    schema = schema_for_content_type(dataset.content_type)
-    if schema is None:
-        raise ValidationFailed(
-            f"Datasets of content type '{dataset.content_type}' hold no records.",
-            errors=[FieldError("content_type", "statistics, budget or project")],
-        )
-    return schema
-
-
-def dataset_fields(schema: ContentSchema, record_set: RecordSet | None) -> tuple[FieldSpec, ...]:
-    extra = record_set.extra_fields if record_set else []
-    return schema.fields + tuple(parse_field("dataset", node) for node in extra)
-
-
-def record_set_of(session: Session, dataset: Dataset) -> RecordSet | None:
-    return session.get(RecordSet, dataset.id)
-
-
-def _dimension(header: str, taken: set[str]) -> dict[str, Any]:
-    """A new string dimension for a statistics column the schema does not know."""
-    base = (slugify(header, 50).replace("-", "_").upper() or "DIM").lstrip("_0123456789")
-    name = base or "DIM"
-    n = 2
-    while name.lower() in taken:
-        name, n = f"{base}_{n}", n + 1
-    return {
-        "name": name,
-        "type": "string",
-        "label": {"vi": header, "en": header},
-        "key": True,
-        "max_length": 200,
-    }
 
 
 # --- import -------------------------------------------------------------------------
@@ -205,7 +119,7 @@ def _plan(
             )
         taken = {f.column for f in current}
         for header_name in unknown:
-            node = _dimension(str(header_name), taken)
+            node = new_dimension(str(header_name), taken)
             taken.add(node["name"].lower())
             new_fields.append(node)
             positions.append(header.index(header_name))
@@ -224,6 +138,7 @@ def _converted_rows(
         (spec, pos, spec.convert) for spec, pos in zip(plan.fields, plan.positions, strict=True)
     ]
     for row in rows:
+        counts["read"] += 1
         cells = row.cells
         values: list[Any] = [row.number]
         bad = row.problem is not None
@@ -449,14 +364,16 @@ def _load(
     if mode == "replace":
         store.create_indexes(conn, target, plan.fields)
         store.analyze(conn, target)
-        if record_set.version:
+        if record_set.table_name != name:
             store.drop(conn, record_set.table_name)
         record_set.table_name = name
     else:
         live = store.record_table(record_set.table_name, plan.fields)
-        store.merge_into(conn, live, target, plan.fields)
+        # Only the columns the file has are updated: an absent column keeps its values.
+        given = [f for f, pos in zip(plan.fields, plan.positions, strict=True) if pos is not None]
+        store.merge_into(conn, live, target, plan.fields, given)
         store.drop(conn, target.name)
-    _add_generated(dataset, schema)
+    add_generated(dataset, schema)
     record_set.extra_fields = list(record_set.extra_fields or []) + plan.new_fields
     record_set.version = version
     record_set.row_count = store.count(conn, record_set.table_name)
@@ -481,31 +398,6 @@ def _load(
     session.add(report)
 
 
-def generated_forms(schema: ContentSchema) -> tuple[tuple[str, str, str, str, str], ...]:
-    return GENERATED + GENERATED_BY_SCHEMA.get(schema.name, ())
-
-
-def _add_generated(dataset: Dataset, schema: ContentSchema) -> None:
-    """List the generated forms among the distributions, once (their content is live)."""
-    have = {d.file_name for d in dataset.distributions if d.kind == "generated"}
-    position = max((d.position for d in dataset.distributions), default=-1) + 1
-    for file_name, fmt, media_type, title_vi, title_en in generated_forms(schema):
-        if file_name in have:
-            continue
-        dataset.distributions.append(
-            Distribution(
-                kind="generated",
-                title_vi=title_vi,
-                title_en=title_en,
-                file_name=file_name,
-                format=fmt,
-                media_type=media_type,
-                position=position,
-            )
-        )
-        position += 1
-
-
 def imports_of(session: Session, dataset: Dataset, limit: int = 100) -> list[RecordImport]:
     query = (
         select(RecordImport)
@@ -514,69 +406,3 @@ def imports_of(session: Session, dataset: Dataset, limit: int = 100) -> list[Rec
         .limit(limit)
     )
     return list(session.scalars(query))
-
-
-@dataclass(frozen=True)
-class LiveRecords:
-    """What a read of a dataset's records needs, from one light query."""
-
-    dataset_id: uuid.UUID
-    table_name: str
-    version: int
-    updated_at: datetime
-    row_count: int
-    fields: tuple[FieldSpec, ...]
-    table: Table
-
-
-_LIVE_SQL = (
-    "SELECT d.id, d.organization_id, d.state, d.access_rights, d.content_type, d.slug, "
-    "r.table_name, r.version, r.updated_at, r.row_count, r.extra_fields "
-    "FROM dataset d LEFT JOIN record_set r ON r.dataset_id = d.id WHERE "
-)
-_LIVE_KINDS = ("uuid", "uuid", "str", "str", "str", "str", "str", "int", "datetime", "int", "json")
-_LIVE_BY_ID = HotQuery("hub_records_by_id", _LIVE_SQL + "d.id = ?", _LIVE_KINDS)
-_LIVE_BY_SLUG = HotQuery("hub_records_by_slug", _LIVE_SQL + "d.slug = ?", _LIVE_KINDS)
-_TABLES: dict[tuple[str, str], tuple[tuple[FieldSpec, ...], Table]] = {}
-
-
-def live_records(reader: HotReader, actor: Principal, ref: str | uuid.UUID) -> LiveRecords:
-    """Visibility, current table and fields of a dataset's records in one query.
-
-    NotFound when the dataset is not visible or has no records yet. Field specs and
-    the Core table are kept per table name, so repeated reads compile nothing.
-    """
-    key = ref if isinstance(ref, uuid.UUID) else clean_ref(ref)
-    row = None
-    if key is not None:
-        try:
-            row = reader.fetch_one(
-                _LIVE_BY_ID, [key if isinstance(key, uuid.UUID) else uuid.UUID(key)]
-            )
-        except ValueError:
-            row = reader.fetch_one(_LIVE_BY_SLUG, [key])
-    if row is None or not actor.can_see(row[1], row[2], row[3]):
-        raise NotFound(f"Dataset '{ref}' does not exist.")
-    schema = schema_for_content_type(row[4])
-    if schema is None or row[6] is None:
-        raise NotFound(f"Dataset '{row[5]}' has no records yet.")
-    cache_key = (row[6], json.dumps(row[10], sort_keys=True))
-    cached = _TABLES.get(cache_key)
-    if cached is None:
-        fields = schema.fields + tuple(parse_field("dataset", node) for node in row[10] or [])
-        cached = (fields, store.record_table(row[6], fields))
-        if len(_TABLES) > 512:
-            _TABLES.clear()
-        _TABLES[cache_key] = cached
-    return LiveRecords(row[0], row[6], row[7], row[8], row[9], *cached)
-
-
-def live_table(
-    session: Session, dataset: Dataset
-) -> tuple[RecordSet, tuple[FieldSpec, ...], Table]:
-    """The dataset's record set, fields and Core table; NotFound when nothing is imported."""
-    record_set = record_set_of(session, dataset)
-    if record_set is None:
-        raise NotFound(f"Dataset '{dataset.slug}' has no records yet.")
-    fields = dataset_fields(content_schema(dataset), record_set)
-    return record_set, fields, store.record_table(record_set.table_name, fields)

@@ -9,6 +9,7 @@ PostgreSQL) inside the caller's transaction, so a failed import leaves nothing.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from collections.abc import Sequence
@@ -74,7 +75,21 @@ def create_indexes(conn: Connection, table: Table, fields: Sequence[FieldSpec]) 
         Index(f"{table.name}_key", *key, unique=True).create(conn)
     for spec in fields:
         if spec.filter:
-            Index(f"{table.name}_{spec.column}", table.c[spec.column], table.c[ROW]).create(conn)
+            name = _index_name(table.name, spec.column)
+            Index(name, table.c[spec.column], table.c[ROW]).create(conn)
+
+
+def _index_name(table: str, column: str) -> str:
+    # PostgreSQL names stop at 63 characters; long dimension names get a short digest.
+    name = f"{table}_{column}"
+    return (
+        name if len(name) <= 63 else f"{table}_{hashlib.sha256(column.encode()).hexdigest()[:12]}"
+    )
+
+
+def add_index(conn: Connection, name: str, spec: FieldSpec) -> None:
+    index = _index_name(_checked(name), _checked(spec.column))
+    conn.exec_driver_sql(f'CREATE INDEX "{index}" ON "{name}" ("{spec.column}", "{ROW}")')
 
 
 def analyze(conn: Connection, table: Table) -> None:
@@ -135,11 +150,19 @@ def delete_rows(conn: Connection, table: Table, rows: list[int]) -> None:
         conn.exec_driver_sql(f'DELETE FROM "{table.name}" WHERE "{ROW}" IN ({marks})')
 
 
-def merge_into(conn: Connection, live: Table, staging: Table, fields: Sequence[FieldSpec]) -> None:
-    """Upsert the staging rows into ``live`` by key; new rows go after the existing ones."""
+def merge_into(
+    conn: Connection,
+    live: Table,
+    staging: Table,
+    fields: Sequence[FieldSpec],
+    updated: Sequence[FieldSpec],
+) -> None:
+    """Upsert the staging rows into ``live`` by key; new rows go after the existing ones.
+    Rows that exist get the ``updated`` fields' new values; their other fields stay."""
     names = [f'"{f.column}"' for f in fields]
     key = ", ".join(f'"{f.column}"' for f in fields if f.key)
-    updates = ", ".join(f"{n} = excluded.{n}" for n in names)
+    changed = [f'"{f.column}"' for f in updated if not f.key] or [names[0]]
+    updates = ", ".join(f"{n} = excluded.{n}" for n in changed)
     offset = conn.execute(text(f'SELECT COALESCE(MAX("{ROW}"), 0) FROM "{live.name}"')).scalar()
     cols = ", ".join(names)
     conn.exec_driver_sql(

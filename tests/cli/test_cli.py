@@ -155,3 +155,22 @@ def test_dataset_list_filters(hub, session):
     assert "a-published" in published and "b-draft" not in published
     budget = hub("dataset", "list", "--type", "budget").output
     assert "b-draft" in budget and "a-published" not in budget
+
+
+def test_import_records_from_a_file(hub, session, tmp_path):
+    from tests.records.conftest import POPULATION
+
+    dataset = DatasetFactory(session=session, content_type="statistics", state="published")
+    good = tmp_path / "dan-so.csv"
+    good.write_text(POPULATION, encoding="utf-8")
+    result = hub("import", dataset.slug, str(good))
+    assert result.exit_code == 0, result.output
+    assert "4 rows imported, 0 invalid (version 1; csv, utf-8)" in result.output
+    bad = tmp_path / "sai.csv"
+    bad.write_text(POPULATION + "Xã E;2024;nhiều;người;A\n", encoding="utf-8")
+    result = hub("import", dataset.slug, str(bad))
+    assert result.exit_code == 1
+    assert "row 6 OBS_VALUE: not a number ('nhiều')" in result.output
+    assert "1 of 5 rows are not valid; nothing was imported" in result.output
+    result = hub("import", dataset.slug, str(bad), "--on-error", "skip")
+    assert result.exit_code == 0 and "4 rows imported, 1 invalid (version 2" in result.output

@@ -9,6 +9,7 @@ from sqlalchemy import func, inspect, select
 
 from hub.datasets.changelog import ChangeLogEntry
 from hub.records import service
+from hub.records.fields import record_set_of
 from hub.records.models import RecordImport
 from tests.factories import DatasetFactory, OrganizationFactory
 from tests.records.conftest import POPULATION, to_cp1258
@@ -24,6 +25,7 @@ def _rows(session, dataset):
 def test_csv_with_vietnamese_headers_and_numbers(session, stats, load):
     report = load(stats, POPULATION)
     assert report.status == "succeeded" and report.rows_loaded == 4 and report.version == 1
+    assert report.rows_read == 4 and report.format == "csv" and report.encoding == "utf-8"
     rows = _rows(session, stats)
     assert rows[0] == {
         "REF_AREA": "Phường Minh Khai",
@@ -45,10 +47,10 @@ def test_headers_match_labels_without_diacritics_in_any_case(session, stats, loa
 
 def test_replace_makes_a_new_version_and_drops_the_old_table(session, stats, load):
     load(stats, POPULATION)
-    first = service.record_set_of(session, stats).table_name
+    first = record_set_of(session, stats).table_name
     report = load(stats, "REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\nXã B,2025,3,ha\n")
     assert report.version == 2
-    record_set = service.record_set_of(session, stats)
+    record_set = record_set_of(session, stats)
     assert record_set.row_count == 1 and record_set.table_name != first
     assert first not in inspect(session.connection()).get_table_names()
 
@@ -86,7 +88,7 @@ def test_a_bad_row_aborts_and_leaves_the_previous_version(session, stats, load):
     assert problems == {(6, "OBS_VALUE"), (7, "TIME_PERIOD"), (7, "OBS_STATUS")}
     assert [p["value"] for p in report.problems if p["row"] == 6] == ["nhiều"]
     assert len(_rows(session, stats)) == 4, "the previous version is untouched"
-    assert service.record_set_of(session, stats).version == 1
+    assert record_set_of(session, stats).version == 1
     kept = session.scalars(select(RecordImport).where(RecordImport.status == "failed")).all()
     assert len(kept) == 1, "the failed import's report is kept"
 
@@ -116,7 +118,7 @@ def test_statistics_declare_new_columns_as_dimensions(session, stats, load):
     )
     report = load(stats, text)
     assert report.rows_loaded == 2, "the new dimension joins the key, so these differ"
-    record_set = service.record_set_of(session, stats)
+    record_set = record_set_of(session, stats)
     assert record_set.extra_fields[0]["name"] == "GIOI_TINH"
     assert _rows(session, stats)[1]["GIOI_TINH"] == "Nữ"
 
@@ -190,7 +192,7 @@ HOSTILE = {
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_hostile_files_are_reported_and_change_nothing(session, stats, load, case):
     load(stats, POPULATION)
-    before = service.record_set_of(session, stats)
+    before = record_set_of(session, stats)
     version, table, count = before.version, before.table_name, before.row_count
     make, name, words = HOSTILE[case]
     with pytest.raises(service.ImportFailed) as failed:
@@ -199,7 +201,7 @@ def test_hostile_files_are_reported_and_change_nothing(session, stats, load, cas
     assert report.status == "failed" and report.message
     assert words in report.message.lower() or report.problems
     session.expire_all()
-    after = service.record_set_of(session, stats)
+    after = record_set_of(session, stats)
     assert (after.version, after.table_name, after.row_count) == (version, table, count)
     assert len(_rows(session, stats)) == 4
 

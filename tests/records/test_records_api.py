@@ -201,3 +201,22 @@ def test_formulas_in_cells_are_neutralised_in_csv_and_xlsx(client, stats, editor
     sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"/dataset/{stats.slug}/data.xlsx").data))
     cell = sheet.worksheets[0].cell(2, 1)
     assert cell.data_type == "s" and not str(cell.value).startswith("=")
+
+
+def test_adding_a_field_keeps_the_rows_and_upsert_fills_it(client, stats, editor):
+    _upload(client, stats, POPULATION, editor)
+    url = f"/api/v1/datasets/{stats.id}/schema/fields"
+    field = {"name": "SOURCE", "type": "string", "label": {"vi": "Nguồn", "en": "Source"}}
+    response = client.post(url, json={**field, "filter": True}, headers=editor)
+    assert response.status_code == 201, response.get_json()
+    assert client.post(url, json=field, headers=editor).status_code == 409
+    refused = client.post(url, json={**field, "name": "K", "key": True}, headers=editor)
+    assert refused.status_code == 422
+    records = f"/api/v1/datasets/{stats.id}/records"
+    rows = client.get(records).get_json()["data"]
+    assert len(rows) == 4 and rows[0]["OBS_VALUE"] == 12345.0 and rows[0]["SOURCE"] is None
+    update = "REF_AREA,TIME_PERIOD,UNIT_MEASURE,SOURCE\nXã Hòa Bình,2023,người,Niên giám 2023\n"
+    assert _upload(client, stats, update, editor, mode="upsert").status_code == 201
+    row = client.get(f"{records}?REF_AREA=Xã Hòa Bình&TIME_PERIOD=2023").get_json()["data"][0]
+    assert row["SOURCE"] == "Niên giám 2023" and row["OBS_VALUE"] == 8001.0, "others kept"
+    assert client.get(f"{records}?SOURCE=Niên giám 2023&count=true").get_json()["count"] == 1

@@ -21,16 +21,17 @@ from hub.api.listing import (
     parse_limit,
 )
 from hub.api.v1 import bp, schemas
-from hub.api.v1.common import respond
+from hub.api.v1.common import json_body, respond
 from hub.api.v1.spec import doc
 from hub.datasets.serialize import jsonable
 from hub.datasets.service import get_dataset
 from hub.db import get_db, get_session
 from hub.errors import FieldError, NotFound, ValidationFailed
-from hub.records import service
+from hub.records import fields, reads, service
 from hub.records.models import RecordImport
 from hub.records.query import parse_query, run_query
-from hub.records.schema import FieldSpec
+from hub.records.schema import FieldDeclaration, FieldSpec
+from hub.schemas import load
 
 _FORM_OPTIONS = ("mode", "on_error", "sheet")
 
@@ -84,17 +85,34 @@ def record_schema(ref: str) -> Response:
     Names, types, vi/en labels, keys, filterable fields and code lists."""
     session = get_session()
     dataset = get_dataset(session, current_principal(), ref)
-    content = service.content_schema(dataset)
-    record_set = service.record_set_of(session, dataset)
+    content = fields.content_schema(dataset)
+    record_set = fields.record_set_of(session, dataset)
     body = {
         "dataset_id": str(dataset.id),
         "schema": content.name,
         "version": record_set.version if record_set else 0,
         "row_count": record_set.row_count if record_set else 0,
         "updated_at": jsonable(record_set.updated_at) if record_set else None,
-        "fields": [field_out(f) for f in service.dataset_fields(content, record_set)],
+        "fields": [field_out(f) for f in fields.dataset_fields(content, record_set)],
     }
     return respond(body)
+
+
+@bp.post("/datasets/<ref>/schema/fields")
+@doc(
+    tag="records",
+    body=FieldDeclaration,
+    response=schemas.RecordFieldOut,
+    status=201,
+    auth=True,
+    errors=(403, 404, 409, 415, 422),
+)
+def add_record_field(ref: str) -> Response:
+    """Add a field to a dataset's records.
+    A new, empty column: the stored rows keep their values; an upsert import fills it."""
+    data = load(FieldDeclaration(), json_body())
+    spec = fields.add_field(get_session(), current_principal(), ref, data)
+    return respond(field_out(spec), 201)
 
 
 @bp.get("/datasets/<ref>/records")
@@ -115,7 +133,7 @@ def query_records(ref: str) -> Response:
     Filter with FIELD=value, FIELD__in=a,b and FIELD__gte/__gt/__lte/__lt/__ne=value
     (field names as in the schema); results come in pages with a next link."""
     session = get_session()
-    live = service.live_records(get_db().hot, current_principal(), ref)
+    live = reads.live_records(get_db().hot, current_principal(), ref)
     fields = live.fields
     args = request.args
     query = parse_query(fields, args, limit=parse_limit(args), count=parse_flag(args, "count"))
