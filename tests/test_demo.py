@@ -12,12 +12,17 @@ from hub.datasets import organizations
 from hub.datasets.changelog import latest_seq
 from hub.datasets.models import Dataset, Distribution, Organization
 from hub.datasets.vocab import CONTENT_TYPES
+from hub.demo import data as demo_data
 from hub.demo import load_demo
 from hub.demo import records as demo_records
 from hub.records.models import RecordImport, RecordSet
 from hub.records.publish import iter_rows
 
 WITH_RECORDS = {"statistics", "budget", "project"}
+
+
+def _slugs(content_type):
+    return [d["slug"] for d in demo_data.DATASETS if d["content_type"] == content_type]
 
 
 def test_demo_content_and_idempotence(session, file_store):
@@ -115,8 +120,7 @@ def test_demo_statistics(session, file_store):
 
 def test_demo_budget_disclosure(session, file_store):
     load_demo(session, file_store)
-    slugs = [s for s, make in demo_records.RECORDS.items() if "ngan-sach" in s]
-    rows = [dict(r, dataset=slug) for slug in slugs for r in _records(session, slug)]
+    rows = [dict(r, dataset=slug) for slug in _slugs("budget") for r in _records(session, slug)]
     assert {r["FISCAL_YEAR"] for r in rows} >= {2024, 2025}
     assert len({r["FORM"] for r in rows}) >= 4
     assert {r["PHASE"] for r in rows} == {"estimate", "executed", "final"}
@@ -124,12 +128,10 @@ def test_demo_budget_disclosure(session, file_store):
     assert {r["DIRECTION"] for r in rows} == {"revenue", "expenditure", "balance"}
     assert all(isinstance(r["AMOUNT"], int) and r["AMOUNT"] > 0 for r in rows)
     # every line that has sub-lines is their sum, in every column of every form
-    column = Counter()
     amounts = {}
     for r in rows:
         key = (r["dataset"], r["FORM"], r["FISCAL_YEAR"], r["PERIOD"], r["PHASE"])
         amounts[key, r["LINE_CODE"]] = r["AMOUNT"]
-        column[key] += 1
     children: dict = {}
     for (key, code), amount in amounts.items():
         if "." in code:
@@ -149,8 +151,7 @@ def test_demo_budget_disclosure(session, file_store):
 
 def test_demo_projects(session, file_store):
     load_demo(session, file_store)
-    slugs = [s for s in demo_records.RECORDS if s.startswith("du-an-")]
-    rows = [r for slug in slugs for r in _records(session, slug)]
+    rows = [r for slug in _slugs("project") for r in _records(session, slug)]
     assert len(rows) >= 40
     assert {r["STATUS"] for r in rows} == {"preparing", "in_progress", "completed"}
     for r in rows:

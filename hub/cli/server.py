@@ -34,8 +34,8 @@ def demo() -> None:
     report = load_demo(get_session(), get_file_store())
     click.echo(
         f"Demo province loaded (sample data): {report.organizations} organizations, "
-        f"{report.datasets} datasets, {report.distributions} distributions "
-        f"({report.created} datasets created this run)."
+        f"{report.datasets} datasets, {report.distributions} distributions, "
+        f"{report.records} records ({report.created} datasets created this run)."
     )
 
 

@@ -20,8 +20,9 @@ from hub.datasets import distributions, organizations, service, workflow
 from hub.datasets.models import Dataset, Distribution, Organization
 from hub.demo import data, records
 from hub.files import FileStore
+from hub.records.fields import record_set_of
 from hub.records.models import RecordSet
-from hub.records.service import import_records, record_set_of
+from hub.records.service import import_records
 
 DEMO_ACTOR = Principal.system("demo-loader")
 

@@ -232,6 +232,11 @@ _SCHEMA_KEYS = {"name", "title", "description", "standard", "extensible", "field
 def _bilingual(path: Path, node: Any, what: str, line: int) -> tuple[str, str]:
     if not isinstance(node, dict) or not {"vi", "en"} <= set(node):
         raise SchemaFileError(path, getattr(node, "line", line), f"{what} needs vi and en")
+    extra = set(node) - {"vi", "en"}
+    if extra:  # "{vi: a, b, en: c}" silently makes a key "b": text with commas needs quotes
+        raise SchemaFileError(
+            path, node.line, f"{what}: unexpected {sorted(map(str, extra))}; quote text with commas"
+        )
     if not all(isinstance(node[k], str) and node[k].strip() for k in ("vi", "en")):
         raise SchemaFileError(path, node.line, f"{what}: vi and en must be non-empty text")
     return node["vi"], node["en"]

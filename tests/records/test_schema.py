@@ -38,6 +38,11 @@ BROKEN = {
         11,
         "declared twice",
     ),
+    "unquoted comma": (
+        "  - name: A\n    type: string\n    label: {vi: Văn hóa, thể thao, en: Culture}\n",
+        10,
+        "quote text with commas",
+    ),
     "bad yaml": ("  - name: [A\n", 9, "flow sequence"),
 }
 
