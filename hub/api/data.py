@@ -8,8 +8,11 @@ not found, exactly as in the API.
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import json
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request, stream_with_context
@@ -25,6 +28,7 @@ from hub.metadata.fiscal import fiscal_datapackage
 from hub.metadata.oc4ids import oc4ids_package
 from hub.records import export
 from hub.records.fields import content_schema, record_set_of
+from hub.records.form_cache import FormCache
 from hub.records.forms import generated_forms
 from hub.records.publish import iter_rows, published_table
 
@@ -72,16 +76,26 @@ def published_form(name: str, file_name: str) -> Response:
     tag = f'"{record_set.table_name}-v{record_set.version}-{file_name}"'
     if request.if_none_match and tag.strip('"') in request.if_none_match:
         return Response(status=304, headers={"ETag": tag})
+    length = None
     if file_name in _STREAMS:
         media_type, writer = _STREAMS[file_name]
-        fields, rows = iter_rows(session, dataset)
-        options: dict[str, Any] = {}
-        if file_name == "data.csv":
-            options["bom"] = request.args.get("bom") in {"1", "true"}
-        if file_name == "data.xlsx":
-            options["sheet_title"] = dataset.slug
-            options["header_note"] = dataset.citation
-        body = stream_with_context(writer(fields, rows, **options))
+        forms = FormCache(Path(current_app.config["HUB_DATA_DIR"]) / "forms")
+        kept = forms.cached(dataset.id, record_set.version, file_name)
+        if kept is not None:
+            chunks: Iterator[bytes] = forms.read(kept)
+            length = kept.stat().st_size
+        else:
+            fields, rows = iter_rows(session, dataset)
+            options: dict[str, Any] = {}
+            if file_name == "data.xlsx":
+                options["sheet_title"] = dataset.slug
+                options["header_note"] = dataset.citation
+            made = writer(fields, rows, **options)
+            chunks = forms.keep(dataset.id, record_set.version, file_name, made)
+        if file_name == "data.csv" and request.args.get("bom") in {"1", "true"}:
+            chunks = itertools.chain([codecs.BOM_UTF8], chunks)  # for spreadsheet users
+            length = None if length is None else length + len(codecs.BOM_UTF8)
+        body = stream_with_context(chunks)
         download = f"{dataset.slug}.{file_name.rsplit('.', 1)[1]}"
     else:
         table = published_table(session, dataset, _urls(dataset))
@@ -103,4 +117,6 @@ def published_form(name: str, file_name: str) -> Response:
     response.headers["Last-Modified"] = record_set.updated_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
     response.headers["Content-Disposition"] = f'inline; filename="{download}"'
     response.headers["Access-Control-Allow-Origin"] = "*"
+    if length is not None:
+        response.headers["Content-Length"] = str(length)
     return response

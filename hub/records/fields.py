@@ -106,6 +106,7 @@ def add_field(session: Session, actor: Principal, ref: str, node: dict[str, Any]
     if spec.filter:
         store.add_index(conn, record_set.table_name, spec)
     record_set.extra_fields = [*(record_set.extra_fields or []), dict(node)]
+    record_set.version += 1  # the published forms gain a column: a new version of them
     touch(dataset, content=False)
     record_revision(session, actor, dataset, "add_field", None, {"field": spec.name})
     return spec

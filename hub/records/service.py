@@ -246,7 +246,13 @@ def import_records(
         session.rollback()
         return _failed(session, report, dataset_id, problems, counts, exc.detail)
     session.commit()
+    store.drop_retired(session.get_bind(), dataset_id.hex, keep=report_table(session, dataset_id))
     return report
+
+
+def report_table(session: Session, dataset_id: uuid.UUID) -> str:
+    record_set = session.get(RecordSet, dataset_id)
+    return record_set.table_name if record_set else ""
 
 
 def _failed(
@@ -364,8 +370,8 @@ def _load(
     if mode == "replace":
         store.create_indexes(conn, target, plan.fields)
         store.analyze(conn, target)
-        if record_set.table_name != name:
-            store.drop(conn, record_set.table_name)
+        # The old table is dropped after commit (store.drop_retired): a reader still
+        # streaming it must not stall this transaction, nor the readers queued behind.
         record_set.table_name = name
     else:
         live = store.record_table(record_set.table_name, plan.fields)

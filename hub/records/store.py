@@ -22,13 +22,16 @@ from sqlalchemy import (
     Connection,
     Date,
     Double,
+    Engine,
     Index,
     Integer,
     MetaData,
     Table,
     Text,
+    inspect,
     text,
 )
+from sqlalchemy.exc import OperationalError
 
 from hub.records.models import RECORD_TABLE_PREFIX
 from hub.records.schema import FieldSpec
@@ -97,6 +100,27 @@ def analyze(conn: Connection, table: Table) -> None:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("PRAGMA analysis_limit = 1000")  # sampled: fast on big tables
     conn.exec_driver_sql(f'ANALYZE "{table.name}"')
+
+
+def drop_retired(engine: Engine, dataset_hex: str, keep: str) -> list[str]:
+    """Drop a dataset's record tables other than ``keep``; return the ones still in use.
+
+    Each drop waits at most a moment for readers (a download in progress); a table
+    still in use is left for the next import of the dataset to remove.
+    """
+    prefix = f"{RECORD_TABLE_PREFIX}{dataset_hex[:16]}_"
+    left = []
+    for name in inspect(engine).get_table_names():
+        if not name.startswith(prefix) or name == keep:
+            continue
+        try:
+            with engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql("SET LOCAL lock_timeout = '2s'")
+                drop(conn, name)
+        except OperationalError:
+            left.append(name)
+    return left
 
 
 def drop(conn: Connection, name: str) -> None:

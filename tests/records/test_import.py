@@ -52,7 +52,7 @@ def test_replace_makes_a_new_version_and_drops_the_old_table(session, stats, loa
     assert report.version == 2
     record_set = record_set_of(session, stats)
     assert record_set.row_count == 1 and record_set.table_name != first
-    assert first not in inspect(session.connection()).get_table_names()
+    assert first not in inspect(session.get_bind()).get_table_names()
 
 
 def test_upsert_updates_by_key_and_appends_new_rows(session, stats, load):

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from sqlalchemy import text
 
+from hub.records.fields import record_set_of
 from hub.records.query import QueryTimeout, time_budget
 from tests.factories import DatasetFactory, OrganizationFactory
 from tests.records.conftest import POPULATION
@@ -220,3 +221,52 @@ def test_adding_a_field_keeps_the_rows_and_upsert_fills_it(client, stats, editor
     row = client.get(f"{records}?REF_AREA=Xã Hòa Bình&TIME_PERIOD=2023").get_json()["data"][0]
     assert row["SOURCE"] == "Niên giám 2023" and row["OBS_VALUE"] == 8001.0, "others kept"
     assert client.get(f"{records}?SOURCE=Niên giám 2023&count=true").get_json()["count"] == 1
+
+
+def test_generated_files_are_kept_per_version_and_replaced_by_newer_ones(
+    client, stats, editor, data_dir
+):
+    _upload(client, stats, POPULATION, editor)
+    url = f"/dataset/{stats.slug}/data.csv"
+    first = client.get(url)
+    assert "Content-Length" not in first.headers and first.data, "made while streaming"
+    kept = list((data_dir / "forms" / stats.id.hex).glob("*data.csv"))
+    assert [p.name for p in kept] == ["v1-data.csv"] and kept[0].read_bytes() == first.data
+    again = client.get(url)
+    assert again.data == first.data and again.headers["Content-Length"] == str(len(first.data))
+    with_bom = client.get(f"{url}?bom=1")
+    assert with_bom.data == b"\xef\xbb\xbf" + first.data
+    assert with_bom.data and again.data
+    _upload(client, stats, POPULATION.replace("12.345", "99.999"), editor)
+    newer = client.get(url)
+    assert b"99999.0" in newer.data and newer.headers["ETag"] != first.headers["ETag"]
+    client.get(url)
+    names = sorted(p.name for p in (data_dir / "forms" / stats.id.hex).iterdir())
+    assert names == ["v2-data.csv"], "the older version's file is gone"
+
+
+def test_a_download_cut_short_leaves_no_file(app, client, stats, editor, data_dir):
+    _upload(client, stats, GENERATED, editor)
+    response = client.get(f"/dataset/{stats.slug}/data.json", buffered=False)
+    next(iter(response.response))  # the client reads one chunk and goes away
+    response.close()
+    folder = data_dir / "forms" / stats.id.hex
+    assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_an_import_does_not_wait_for_a_download_of_the_old_version(client, session, stats, editor):
+    import time
+
+    from sqlalchemy import inspect
+
+    _upload(client, stats, GENERATED * 1, editor)
+    old = record_set_of(session, stats).table_name
+    download = client.get(f"/dataset/{stats.slug}/data.ndjson", buffered=False)
+    next(iter(download.response))  # a slow client holds the old table open
+    start = time.perf_counter()
+    assert _upload(client, stats, POPULATION, editor).status_code == 201
+    assert time.perf_counter() - start < 10, "the import did not wait for the reader"
+    download.close()
+    _upload(client, stats, POPULATION, editor)  # the next import clears what was left
+    session.commit()
+    assert old not in inspect(session.get_bind()).get_table_names()
