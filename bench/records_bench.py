@@ -87,7 +87,13 @@ def bench_import(app, dataset_id, csv_path: Path, rows: int) -> float:
     with db.scoped() as session, csv_path.open("rb") as stream:
         start = time.perf_counter()
         report = records.import_records(
-            session, ADMIN, dataset_id, stream, csv_path.name, max_bytes=None
+            session,
+            ADMIN,
+            dataset_id,
+            stream,
+            csv_path.name,
+            max_bytes=None,
+            forms=app.extensions["hub.forms"],  # as the API and hub import do
         )
         took = time.perf_counter() - start
     assert report.rows_loaded == rows, report.message
@@ -183,7 +189,10 @@ def run_backend(backend: str, csv_path: Path, rows: int, size: int, workdir: Pat
         )
         dataset_id = make_dataset(app)
         rate = bench_import(app, dataset_id, csv_path, rows)
-        print(f"{backend}: import of {rows:,} rows ({size / 1e6:.0f} MB CSV): {rate:,.0f} rows/s")
+        print(
+            f"{backend}: import of {rows:,} rows ({size / 1e6:.0f} MB CSV), "
+            f"including writing the published CSV: {rate:,.0f} rows/s"
+        )
         if backend == "postgresql":
             with app.extensions["hub.db"].engine.connect() as conn:
                 conn.exec_driver_sql("ANALYZE")
@@ -191,7 +200,11 @@ def run_backend(backend: str, csv_path: Path, rows: int, size: int, workdir: Pat
         ours = bench_query(app, slug, filled_areas(rows))
         p50, p95 = percentiles(ours)
         print(f"{backend}: filtered, sorted page of 100 rows: p50 {p50:.2f} ms, p95 {p95:.2f} ms")
-        for label in ("first download, generated from the table", "later downloads, kept file"):
+        forms = app.extensions["hub.forms"].root
+        for label in ("generated from the table", "the kept file, as every download reads it"):
+            if label.startswith("generated"):
+                for kept in forms.rglob("*data.csv"):
+                    kept.unlink()  # measure the generation itself, which imports do once
             speed, exported, grown = bench_export(app, slug)
             print(
                 f"{backend}: CSV export ({label}) {exported / 1e6:.0f} MB at {speed:.1f} MB/s; "

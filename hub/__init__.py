@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -11,6 +12,7 @@ from flask.sessions import SecureCookieSessionInterface
 from hub.config import load_config
 from hub.db import Database, close_session
 from hub.files import FileStore
+from hub.records.form_cache import FormCache
 
 __version__ = "0.1.0"
 
@@ -56,6 +58,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
 
     app.extensions["hub.db"] = Database(config["HUB_DATABASE_URL"])
     app.extensions["hub.files"] = FileStore(config["HUB_DATA_DIR"], config["HUB_MAX_UPLOAD_BYTES"])
+    app.extensions["hub.forms"] = FormCache(Path(config["HUB_DATA_DIR"]) / "forms")
     app.teardown_appcontext(close_session)
 
     from hub.health import bp as health_bp

@@ -12,7 +12,6 @@ import codecs
 import itertools
 import json
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request, stream_with_context
@@ -28,7 +27,7 @@ from hub.metadata.fiscal import fiscal_datapackage
 from hub.metadata.oc4ids import oc4ids_package
 from hub.records import export
 from hub.records.fields import content_schema, record_set_of
-from hub.records.form_cache import FormCache
+from hub.records.form_cache import get_form_cache
 from hub.records.forms import generated_forms
 from hub.records.publish import iter_rows, published_table
 
@@ -79,7 +78,7 @@ def published_form(name: str, file_name: str) -> Response:
     length = None
     if file_name in _STREAMS:
         media_type, writer = _STREAMS[file_name]
-        forms = FormCache(Path(current_app.config["HUB_DATA_DIR"]) / "forms")
+        forms = get_form_cache()
         kept = forms.cached(dataset.id, record_set.version, file_name)
         if kept is not None:
             chunks: Iterator[bytes] = forms.read(kept)

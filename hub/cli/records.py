@@ -12,6 +12,7 @@ from flask.cli import with_appcontext
 from hub.cli.common import operator
 from hub.db import get_session
 from hub.records import service
+from hub.records.form_cache import get_form_cache
 
 
 @click.command("import")
@@ -45,6 +46,7 @@ def import_command(dataset: str, file: Path, mode: str, on_error: str, sheet: st
                 on_error=on_error,
                 sheet=sheet,
                 progress=bar.update,
+                forms=get_form_cache(),
             )
         except service.ImportFailed as failed:
             _print_problems(failed.report.problems)

@@ -62,3 +62,10 @@ class FormCache:
             if stem.isdigit() and int(stem) < version:
                 with contextlib.suppress(FileNotFoundError):
                     other.unlink()
+
+
+def get_form_cache() -> FormCache:
+    """The form cache of the current Flask app."""
+    from flask import current_app
+
+    return current_app.extensions["hub.forms"]

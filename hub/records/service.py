@@ -9,6 +9,7 @@ stays as it was, and the import's report is kept either way.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,14 +25,18 @@ from hub.datasets.service import get_dataset
 from hub.db import utcnow
 from hub.errors import FieldError, HubError, ValidationFailed
 from hub.records import store
+from hub.records.export import csv_chunks
 from hub.records.fields import content_schema, dataset_fields, new_dimension, record_set_of
+from hub.records.form_cache import FormCache
 from hub.records.forms import add_generated
 from hub.records.models import RecordImport, RecordSet
+from hub.records.publish import iter_rows
 from hub.records.schema import ContentSchema, FieldSpec, parse_field
 from hub.records.sources import SourceRow, TableError, open_table
 from hub.records.sources import Table as SourceTable
 from hub.text import fold
 
+log = logging.getLogger(__name__)
 MODES = ("replace", "upsert")
 ON_ERROR = ("abort", "skip")
 BATCH = 5000
@@ -193,8 +198,12 @@ def import_records(
     sheet: str | None = None,
     max_bytes: int | None = None,
     progress: Callable[[int], None] | None = None,
+    forms: FormCache | None = None,
 ) -> RecordImport:
-    """Import a file into a dataset's records; raises ImportFailed (report saved) on failure."""
+    """Import a file into a dataset's records; raises ImportFailed (report saved) on failure.
+
+    With ``forms``, the new version's CSV is written right after the commit, so even the
+    first download reads a file."""
     if mode not in MODES or on_error not in ON_ERROR:
         raise ValidationFailed(
             "Bad import options.",
@@ -247,7 +256,22 @@ def import_records(
         return _failed(session, report, dataset_id, problems, counts, exc.detail)
     session.commit()
     store.drop_retired(session.get_bind(), dataset_id.hex, keep=report_table(session, dataset_id))
+    if forms is not None:
+        _keep_csv(session, forms, dataset_id, report.version or 0)
     return report
+
+
+def _keep_csv(session: Session, forms: FormCache, dataset_id: uuid.UUID, version: int) -> None:
+    # The import has committed: a failure here only means the first download makes the file.
+    try:
+        dataset = session.get(Dataset, dataset_id)
+        fields, rows = iter_rows(session, dataset)
+        for _ in forms.keep(dataset_id, version, "data.csv", csv_chunks(fields, rows)):
+            pass
+    except Exception:
+        log.exception("could not write the CSV of dataset %s version %s", dataset_id, version)
+    finally:
+        session.commit()  # end the read transaction
 
 
 def report_table(session: Session, dataset_id: uuid.UUID) -> str:

@@ -227,11 +227,14 @@ def test_generated_files_are_kept_per_version_and_replaced_by_newer_ones(
     client, stats, editor, data_dir
 ):
     _upload(client, stats, POPULATION, editor)
+    folder = data_dir / "forms" / stats.id.hex
+    assert [p.name for p in folder.iterdir()] == ["v1-data.csv"], "the import wrote the CSV"
+    as_json = client.get(f"/dataset/{stats.slug}/data.json")
+    assert "Content-Length" not in as_json.headers and as_json.data, "made while streaming"
+    assert (folder / "v1-data.json").read_bytes() == as_json.data
     url = f"/dataset/{stats.slug}/data.csv"
     first = client.get(url)
-    assert "Content-Length" not in first.headers and first.data, "made while streaming"
-    kept = list((data_dir / "forms" / stats.id.hex).glob("*data.csv"))
-    assert [p.name for p in kept] == ["v1-data.csv"] and kept[0].read_bytes() == first.data
+    assert (folder / "v1-data.csv").read_bytes() == first.data
     again = client.get(url)
     assert again.data == first.data and again.headers["Content-Length"] == str(len(first.data))
     with_bom = client.get(f"{url}?bom=1")
@@ -241,8 +244,8 @@ def test_generated_files_are_kept_per_version_and_replaced_by_newer_ones(
     newer = client.get(url)
     assert b"99999.0" in newer.data and newer.headers["ETag"] != first.headers["ETag"]
     client.get(url)
-    names = sorted(p.name for p in (data_dir / "forms" / stats.id.hex).iterdir())
-    assert names == ["v2-data.csv"], "the older version's file is gone"
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["v1-data.json", "v2-data.csv"], "the older CSV is gone"
 
 
 def test_a_download_cut_short_leaves_no_file(app, client, stats, editor, data_dir):
@@ -251,7 +254,7 @@ def test_a_download_cut_short_leaves_no_file(app, client, stats, editor, data_di
     next(iter(response.response))  # the client reads one chunk and goes away
     response.close()
     folder = data_dir / "forms" / stats.id.hex
-    assert not folder.exists() or list(folder.iterdir()) == []
+    assert [p.name for p in folder.iterdir()] == ["v1-data.csv"], "no JSON, no partial file"
 
 
 def test_an_import_does_not_wait_for_a_download_of_the_old_version(client, session, stats, editor):

@@ -28,6 +28,7 @@ from hub.datasets.service import get_dataset
 from hub.db import get_db, get_session
 from hub.errors import FieldError, NotFound, ValidationFailed
 from hub.records import fields, reads, service
+from hub.records.form_cache import get_form_cache
 from hub.records.models import RecordImport
 from hub.records.query import parse_query, run_query
 from hub.records.schema import FieldDeclaration, FieldSpec
@@ -183,6 +184,7 @@ def import_records(ref: str) -> Response:
             upload.stream,
             upload.filename,
             max_bytes=current_app.config["HUB_MAX_UPLOAD_BYTES"],
+            forms=get_form_cache(),
             **options,
         )
     except service.ImportFailed as failed:
