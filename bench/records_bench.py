@@ -140,6 +140,28 @@ def bench_export(app, slug: str) -> tuple[float, int, float]:
     return size / took / 1e6, size, grown
 
 
+def download_over_http(url: str, workdir: Path, slug: str) -> str:
+    """The kept CSV as a client gets it from the production server on loopback."""
+    import urllib.request
+
+    from bench.api_bench import serve_hub, wait_ready
+
+    env = {**os.environ, "HUB_DATABASE_URL": url, "HUB_INSTANCE_DIR": str(workdir)}
+    server, port = serve_hub(env, workers=2, threads=2)
+    try:
+        address = f"http://127.0.0.1:{port}/dataset/{slug}/data.csv"
+        wait_ready(f"http://127.0.0.1:{port}/healthz")
+        start, size = time.perf_counter(), 0
+        with urllib.request.urlopen(address, timeout=60) as response:
+            while chunk := response.read(1 << 20):
+                size += len(chunk)
+        took = time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(10)
+    return f"{size / 1e6:.0f} MB at {size / took / 1e6:.0f} MB/s"
+
+
 def bench_datasette(db_path: Path, table: str, areas: list[str], count: int = 200) -> list[float]:
     from datasette.app import Datasette
 
@@ -210,6 +232,8 @@ def run_backend(backend: str, csv_path: Path, rows: int, size: int, workdir: Pat
                 f"{backend}: CSV export ({label}) {exported / 1e6:.0f} MB at {speed:.1f} MB/s; "
                 f"peak memory grew {grown:.0f} MB"
             )
+        over_http = download_over_http(url, workdir, slug)
+        print(f"{backend}: CSV download over HTTP from hub serve: {over_http}")
         if backend == "sqlite":
             with app.extensions["hub.db"].scoped() as session:
                 from hub.datasets.service import get_dataset
