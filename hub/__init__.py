@@ -55,6 +55,9 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.session_interface = StatelessSessions()
 
     import hub.models  # noqa: F401  (register every table)
+    from hub.records.schema import schemas
+
+    schemas()  # a mistake in schemas/*.yaml stops start-up, naming file and line
 
     app.extensions["hub.db"] = Database(config["HUB_DATABASE_URL"])
     app.extensions["hub.files"] = FileStore(config["HUB_DATA_DIR"], config["HUB_MAX_UPLOAD_BYTES"])

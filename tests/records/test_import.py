@@ -240,3 +240,46 @@ def test_legacy_encodings_are_converted_to_nfc(session, org, load):
         areas = [r["REF_AREA"] for r in _rows(session, dataset)]
         assert areas == ["Xã Đông Hòa", "Phường Nguyễn Trãi"], codec
         assert all(unicodedata.is_normalized("NFC", a) for a in areas)
+
+
+def test_xlsx_with_title_rows_and_merged_header_cells(session, stats, load):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Dân số"
+    sheet["A1"] = "CỤC THỐNG KÊ TỈNH MINH HÒA"
+    sheet["A2"] = "Dân số trung bình theo xã, phường"
+    sheet.append([])
+    sheet.append(["Địa bàn", "Kỳ", "Giá trị", None, "Tình trạng số liệu"])
+    sheet.merge_cells("C4:D4")  # one title over two columns, as offices write them
+    sheet.append(["Phường Minh Khai", 2023, 12345, "người", "A"])
+    sheet.append(["Xã Hòa Bình", 2024, 8120.5, "người", "E"])
+    data = io.BytesIO()
+    book.save(data)
+    with pytest.raises(service.ImportFailed, match="'Giá trị' appears twice"):
+        load(stats, data.getvalue(), name="dan-so.xlsx")  # the merge spans two columns
+    sheet.unmerge_cells("C4:D4")
+    sheet["D4"] = "Đơn vị tính"
+    data = io.BytesIO()
+    book.save(data)
+    report = load(stats, data.getvalue(), name="dan-so.xlsx", sheet="Dân số")
+    assert report.rows_loaded == 2 and report.format == "xlsx"
+    assert [r["TIME_PERIOD"] for r in _rows(session, stats)] == ["2023", "2024"]
+    assert report.problems == [] and _rows(session, stats)[1]["OBS_VALUE"] == 8120.5
+
+
+def test_json_and_ndjson(session, stats, load):
+    import json as jsonlib
+
+    items = [
+        {"REF_AREA": "Xã A", "TIME_PERIOD": "2024", "OBS_VALUE": 1.5, "UNIT_MEASURE": "ha"},
+        {"REF_AREA": "Xã B", "TIME_PERIOD": "2024", "OBS_VALUE": "2,5", "UNIT_MEASURE": "ha"},
+    ]
+    assert load(stats, jsonlib.dumps(items), name="x.json").rows_loaded == 2
+    lines = "\n".join(jsonlib.dumps(i, ensure_ascii=False) for i in items)
+    report = load(stats, lines, name="x.ndjson", mode="upsert")
+    assert report.format == "ndjson" and [r["OBS_VALUE"] for r in _rows(session, stats)] == [
+        1.5,
+        2.5,
+    ]
