@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import text  # noqa: E402
 
+from bench.databases import scratch_database  # noqa: E402
 from hub import create_app, migrate  # noqa: E402
 from hub.datasets.models import Dataset, Distribution, Organization  # noqa: E402
 from hub.db import utcnow  # noqa: E402
@@ -245,44 +246,29 @@ def main() -> None:
     args = parser.parse_args()
     random.seed(7)
     workdir = Path(tempfile.mkdtemp(prefix="hub-bench-"))
-    dbname = None
-    if args.db == "sqlite":
-        url = f"sqlite:///{workdir / 'hub.db'}"
-    else:
-        from hub.db import make_engine
-
-        dbname = f"hub_bench_{uuid.uuid4().hex[:8]}"
-        admin = make_engine(
-            "postgresql://postgres@127.0.0.1:5432/postgres", isolation_level="AUTOCOMMIT"
-        )
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{dbname}"'))
-        url = f"postgresql://postgres@127.0.0.1:5432/{dbname}"
-    env = {
-        **os.environ,
-        "HUB_DATABASE_URL": url,
-        "HUB_INSTANCE_DIR": str(workdir),
-        "HUB_RATE_LIMIT": "0",
-    }
     try:
-        migrate.upgrade(url)
-        app = create_app(
-            {"HUB_DATABASE_URL": url, "HUB_INSTANCE_DIR": str(workdir), "HUB_RATE_LIMIT": 0}
-        )
-        start = time.perf_counter()
-        ids = populate(app, args.datasets)
-        print(
-            f"{args.db}: {args.datasets:,} published datasets loaded in "
-            f"{time.perf_counter() - start:.1f}s"
-        )
-        in_process(app, ids)
-        app.extensions["hub.db"].dispose()
-        under_server(env, ids, args.seconds)
+        with scratch_database(args.db, workdir) as url:
+            env = {
+                **os.environ,
+                "HUB_DATABASE_URL": url,
+                "HUB_INSTANCE_DIR": str(workdir),
+                "HUB_RATE_LIMIT": "0",
+            }
+            migrate.upgrade(url)
+            app = create_app(
+                {"HUB_DATABASE_URL": url, "HUB_INSTANCE_DIR": str(workdir), "HUB_RATE_LIMIT": 0}
+            )
+            start = time.perf_counter()
+            ids = populate(app, args.datasets)
+            print(
+                f"{args.db}: {args.datasets:,} published datasets loaded in "
+                f"{time.perf_counter() - start:.1f}s"
+            )
+            in_process(app, ids)
+            app.extensions["hub.db"].dispose()
+            under_server(env, ids, args.seconds)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-        if dbname:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)'))
 
 
 if __name__ == "__main__":

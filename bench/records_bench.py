@@ -20,12 +20,12 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.databases import scratch_database  # noqa: E402
 from hub import create_app, migrate  # noqa: E402
 from hub.auth.principal import Principal  # noqa: E402
 from hub.datasets import organizations, service  # noqa: E402
@@ -188,72 +188,55 @@ def bench_datasette(db_path: Path, table: str, areas: list[str], count: int = 20
 
 
 def run_backend(backend: str, csv_path: Path, rows: int, size: int, workdir: Path) -> None:
-    dbname = None
-    if backend == "sqlite":
-        db_path = workdir / "hub.db"
-        url = f"sqlite:///{db_path}"
-    else:
-        from sqlalchemy import text
+    with scratch_database(backend, workdir) as url:
+        run_on(backend, url, csv_path, rows, size, workdir)
 
-        from hub.db import make_engine
 
-        dbname = f"hub_bench_{uuid.uuid4().hex[:8]}"
-        admin = make_engine(
-            "postgresql://postgres@127.0.0.1:5432/postgres", isolation_level="AUTOCOMMIT"
-        )
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{dbname}"'))
-        url = f"postgresql://postgres@127.0.0.1:5432/{dbname}"
-    try:
-        migrate.upgrade(url)
-        app = create_app(
-            {"HUB_DATABASE_URL": url, "HUB_INSTANCE_DIR": str(workdir), "HUB_RATE_LIMIT": 0}
-        )
-        dataset_id = make_dataset(app)
-        rate = bench_import(app, dataset_id, csv_path, rows)
+def run_on(backend: str, url: str, csv_path: Path, rows: int, size: int, workdir: Path) -> None:
+    db_path = workdir / "hub.db"
+    migrate.upgrade(url)
+    app = create_app(
+        {"HUB_DATABASE_URL": url, "HUB_INSTANCE_DIR": str(workdir), "HUB_RATE_LIMIT": 0}
+    )
+    dataset_id = make_dataset(app)
+    rate = bench_import(app, dataset_id, csv_path, rows)
+    print(
+        f"{backend}: import of {rows:,} rows ({size / 1e6:.0f} MB CSV), "
+        f"including writing the published CSV: {rate:,.0f} rows/s"
+    )
+    if backend == "postgresql":
+        with app.extensions["hub.db"].engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+    slug = "chi-tieu-thong-ke"
+    ours = bench_query(app, slug, filled_areas(rows))
+    p50, p95 = percentiles(ours)
+    print(f"{backend}: filtered, sorted page of 100 rows: p50 {p50:.2f} ms, p95 {p95:.2f} ms")
+    forms = app.extensions["hub.forms"].root
+    for label in ("generated from the table", "the kept file, as every download reads it"):
+        if label.startswith("generated"):
+            for kept in forms.rglob("*data.csv"):
+                kept.unlink()  # measure the generation itself, which imports do once
+        speed, exported, grown = bench_export(app, slug)
         print(
-            f"{backend}: import of {rows:,} rows ({size / 1e6:.0f} MB CSV), "
-            f"including writing the published CSV: {rate:,.0f} rows/s"
+            f"{backend}: CSV export ({label}) {exported / 1e6:.0f} MB at {speed:.1f} MB/s; "
+            f"peak memory grew {grown:.0f} MB"
         )
-        if backend == "postgresql":
-            with app.extensions["hub.db"].engine.connect() as conn:
-                conn.exec_driver_sql("ANALYZE")
-        slug = "chi-tieu-thong-ke"
-        ours = bench_query(app, slug, filled_areas(rows))
-        p50, p95 = percentiles(ours)
-        print(f"{backend}: filtered, sorted page of 100 rows: p50 {p50:.2f} ms, p95 {p95:.2f} ms")
-        forms = app.extensions["hub.forms"].root
-        for label in ("generated from the table", "the kept file, as every download reads it"):
-            if label.startswith("generated"):
-                for kept in forms.rglob("*data.csv"):
-                    kept.unlink()  # measure the generation itself, which imports do once
-            speed, exported, grown = bench_export(app, slug)
-            print(
-                f"{backend}: CSV export ({label}) {exported / 1e6:.0f} MB at {speed:.1f} MB/s; "
-                f"peak memory grew {grown:.0f} MB"
-            )
-        over_http = download_over_http(url, workdir, slug)
-        print(f"{backend}: CSV download over HTTP from hub serve: {over_http}")
-        if backend == "sqlite":
-            with app.extensions["hub.db"].scoped() as session:
-                from hub.datasets.service import get_dataset
+    over_http = download_over_http(url, workdir, slug)
+    print(f"{backend}: CSV download over HTTP from hub serve: {over_http}")
+    if backend == "sqlite":
+        with app.extensions["hub.db"].scoped() as session:
+            from hub.datasets.service import get_dataset
 
-                table = record_set_of(session, get_dataset(session, ADMIN, slug)).table_name
-            app.extensions["hub.db"].dispose()
-            theirs = bench_datasette(db_path, table, filled_areas(rows))
-            d50, d95 = percentiles(theirs)
-            ours = bench_query(
-                app, slug, filled_areas(rows)
-            )  # again, interleaved after Datasette's run
-            p50, p95 = percentiles(ours)
-            print(f"datasette, same query and table: p50 {d50:.2f} ms, p95 {d95:.2f} ms")
-            print(f"hub again: p50 {p50:.2f} ms, p95 {p95:.2f} ms")
-            print(f"ratio hub / datasette (p50): {p50 / d50:.2f} (below 1 means the hub is faster)")
+            table = record_set_of(session, get_dataset(session, ADMIN, slug)).table_name
         app.extensions["hub.db"].dispose()
-    finally:
-        if dbname:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)'))
+        theirs = bench_datasette(db_path, table, filled_areas(rows))
+        d50, d95 = percentiles(theirs)
+        ours = bench_query(app, slug, filled_areas(rows))  # again, after Datasette's run
+        p50, p95 = percentiles(ours)
+        print(f"datasette, same query and table: p50 {d50:.2f} ms, p95 {d95:.2f} ms")
+        print(f"hub again: p50 {p50:.2f} ms, p95 {p95:.2f} ms")
+        print(f"ratio hub / datasette (p50): {p50 / d50:.2f} (below 1 means the hub is faster)")
+    app.extensions["hub.db"].dispose()
 
 
 def main() -> None:

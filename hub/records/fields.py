@@ -43,6 +43,21 @@ def record_set_of(session: Session, dataset: Dataset) -> RecordSet | None:
     return session.get(RecordSet, dataset.id)
 
 
+def new_record_set(
+    session: Session, dataset: Dataset, schema: ContentSchema, table_name: str
+) -> RecordSet:
+    record_set = RecordSet(
+        dataset_id=dataset.id,
+        schema_name=schema.name,
+        extra_fields=[],
+        table_name=table_name,
+        version=0,
+        row_count=0,
+    )
+    session.add(record_set)
+    return record_set
+
+
 def new_dimension(header: str, taken: set[str]) -> dict[str, Any]:
     """A new string dimension for a statistics column the schema does not know."""
     base = (slugify(header, 50).replace("-", "_").upper() or "DIM").lstrip("_0123456789")
@@ -90,15 +105,7 @@ def add_field(session: Session, actor: Principal, ref: str, node: dict[str, Any]
     conn = session.connection()
     if record_set is None:  # no records yet: an empty table carries the declaration
         name = store.table_name(dataset.id.hex, 0)
-        record_set = RecordSet(
-            dataset_id=dataset.id,
-            schema_name=schema.name,
-            extra_fields=[],
-            table_name=name,
-            version=0,
-            row_count=0,
-        )
-        session.add(record_set)
+        record_set = new_record_set(session, dataset, schema, name)
         table = store.record_table(name, schema.fields)
         store.create(conn, table)
         store.create_indexes(conn, table, schema.fields)

@@ -26,7 +26,13 @@ from hub.db import utcnow
 from hub.errors import FieldError, HubError, ValidationFailed
 from hub.records import store
 from hub.records.export import csv_chunks
-from hub.records.fields import content_schema, dataset_fields, new_dimension, record_set_of
+from hub.records.fields import (
+    content_schema,
+    dataset_fields,
+    new_dimension,
+    new_record_set,
+    record_set_of,
+)
 from hub.records.form_cache import FormCache
 from hub.records.forms import add_generated
 from hub.records.models import RecordImport, RecordSet
@@ -382,15 +388,7 @@ def _load(
     store.delete_rows(conn, target, duplicates)
     counts["loaded"] -= len(duplicates)
     if record_set is None:
-        record_set = RecordSet(
-            dataset_id=dataset.id,
-            schema_name=schema.name,
-            extra_fields=[],
-            table_name=name,
-            version=0,
-            row_count=0,
-        )
-        session.add(record_set)
+        record_set = new_record_set(session, dataset, schema, name)
     if mode == "replace":
         store.create_indexes(conn, target, plan.fields)
         store.analyze(conn, target)

@@ -1,0 +1,31 @@
+"""A scratch database for a benchmark run: a SQLite file, or a PostgreSQL database dropped after."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import text
+
+from hub.db import make_engine
+
+SERVER = "postgresql://postgres@127.0.0.1:5432"
+
+
+@contextmanager
+def scratch_database(backend: str, workdir: Path) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite:///{workdir / 'hub.db'}"
+        return
+    name = f"hub_bench_{uuid.uuid4().hex[:8]}"
+    admin = make_engine(f"{SERVER}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"{SERVER}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
