@@ -163,7 +163,10 @@ def download_over_http(url: str, workdir: Path, slug: str) -> str:
 
 
 def bench_datasette(db_path: Path, table: str, areas: list[str], count: int = 200) -> list[float]:
-    from datasette.app import Datasette
+    try:
+        from datasette.app import Datasette
+    except ImportError:
+        sys.exit("Datasette is needed for the comparison: .venv/bin/pip install -e '.[bench]'")
 
     ds = Datasette([str(db_path)], settings={"sql_time_limit_ms": 5000})
     name = db_path.stem
