@@ -10,6 +10,7 @@ stays as it was, and the import's report is kept either way.
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -59,9 +60,9 @@ class Problem:
     def as_dict(self) -> dict[str, Any]:
         return {
             "row": self.row,
-            "column": self.column,
-            "value": self.value,
-            "message": self.message,
+            "column": _printable(self.column),
+            "value": _printable(self.value),
+            "message": _printable(self.message),
         }
 
 
@@ -181,9 +182,17 @@ def _convert_slowly(
             _note(problems, counts, Problem(row.number, spec.name, _shown(raw), str(exc)))
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _shown(raw: Any) -> str:
     text = "" if raw is None else str(raw)
     return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _printable(text: str) -> str:
+    # Control characters written out: PostgreSQL cannot store NUL, even in JSON.
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _note(problems: list[Problem], counts: dict[str, int], problem: Problem) -> None:
@@ -261,7 +270,9 @@ def import_records(
         session.rollback()
         return _failed(session, report, dataset_id, problems, counts, exc.detail)
     session.commit()
-    store.drop_retired(session.get_bind(), dataset_id.hex, keep=report_table(session, dataset_id))
+    store.drop_retired(
+        session.get_bind(), dataset_id.hex, keep=_live_table_name(session, dataset_id)
+    )
     if forms is not None:
         _keep_csv(session, forms, dataset_id, report.version or 0)
     return report
@@ -280,7 +291,7 @@ def _keep_csv(session: Session, forms: FormCache, dataset_id: uuid.UUID, version
         session.commit()  # end the read transaction
 
 
-def report_table(session: Session, dataset_id: uuid.UUID) -> str:
+def _live_table_name(session: Session, dataset_id: uuid.UUID) -> str:
     record_set = session.get(RecordSet, dataset_id)
     return record_set.table_name if record_set else ""
 
@@ -305,7 +316,7 @@ def _failed(
         rows_read=counts["read"],
         rows_loaded=0,
         rows_invalid=counts["invalid"],
-        message=message,
+        message=_printable(message),
         problems=[p.as_dict() for p in problems],
         finished_at=utcnow(),
     )

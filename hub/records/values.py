@@ -21,6 +21,7 @@ Converter = Callable[[Any], Any]
 _GROUPED_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.234.567,89
 _GROUPED_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234,567.89
 _SPACES = re.compile(r"[\s\u00a0\u202f']")  # 1 234 567 and 1'234'567 group digits too
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f']")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -54,11 +55,15 @@ def _text(raw: Any) -> str | None:
 def to_string(raw: Any) -> str | None:
     if type(raw) is str:  # the common case first: a CSV cell
         text = raw.strip()
-        return nfc(text) if text else None
-    if isinstance(raw, float) and raw.is_integer():
-        raw = int(raw)  # a spreadsheet's 2024.0 is the code "2024"
-    text = _text(raw)
-    return None if text is None else nfc(text)
+    else:
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)  # a spreadsheet's 2024.0 is the code "2024"
+        text = _text(raw) or ""
+    if not text:
+        return None
+    if _CONTROL.search(text):  # NUL and friends: PostgreSQL refuses them, and no text has them
+        raise ValueError("contains a control character")
+    return nfc(text)
 
 
 def to_integer(raw: Any) -> int | None:

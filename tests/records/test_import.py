@@ -185,6 +185,11 @@ HOSTILE = {
     ),
     "duplicate keys": (lambda: (POPULATION + "Xã Hòa Bình;2023;1;người;A\n").encode(), "x.csv", ""),
     "not json": (lambda: b'[{"REF_AREA": "A", ', "data.json", ""),
+    "nul in json": (
+        lambda: b'[{"REF_AREA": "A\\u0000B", "TIME_PERIOD": "2024", "UNIT_MEASURE": "ha"}]',
+        "data.json",
+        "",
+    ),
     "binary": (lambda: bytes(range(256)) * 100, "data.csv", ""),
 }
 
@@ -283,3 +288,11 @@ def test_json_and_ndjson(session, stats, load):
         1.5,
         2.5,
     ]
+
+
+def test_control_characters_in_names_reach_the_report_written_out(session, stats, load):
+    load(stats, POPULATION)  # so that the upsert below cannot declare a dimension
+    data = b'[{"REF_AREA": "A", "TIME_PERIOD": "2024", "UNIT_MEASURE": "ha", "X\\u0000Y": 1}]'
+    with pytest.raises(service.ImportFailed) as failed:
+        load(stats, data, name="x.json", mode="upsert")
+    assert "\\x00" in failed.value.report.message and "\x00" not in failed.value.report.message
