@@ -13,7 +13,7 @@ import logging
 import re
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from sqlalchemy import select
@@ -142,35 +142,31 @@ def _plan(
     return _Plan(fields, new_fields, positions)
 
 
-def _converted_rows(
-    rows: Iterator[SourceRow], plan: _Plan, problems: list[Problem], counts: dict[str, int]
-) -> Iterator[list]:
+def _converted_rows(rows: Iterator[SourceRow], plan: _Plan, tally: _Tally) -> Iterator[list]:
     """Source rows as ``[row number, value per field]``; invalid rows are noted, not yielded."""
     steps = [
         (spec, pos, spec.convert) for spec, pos in zip(plan.fields, plan.positions, strict=True)
     ]
     for row in rows:
-        counts["read"] += 1
+        tally.read += 1
         cells = row.cells
         values: list[Any] = [row.number]
         bad = row.problem is not None
         if bad:
-            _note(problems, counts, Problem(row.number, "", "", row.problem or ""))
+            tally.note(Problem(row.number, "", "", row.problem or ""))
         try:
             for _spec, pos, convert in steps:
                 values.append(None if pos is None else convert(cells[pos]))
         except (ValueError, IndexError):
             bad = True
-            _convert_slowly(row, steps, problems, counts)
+            _convert_slowly(row, steps, tally)
         if bad:
-            counts["invalid"] += 1
+            tally.invalid += 1
             continue
         yield values
 
 
-def _convert_slowly(
-    row: SourceRow, steps: list, problems: list[Problem], counts: dict[str, int]
-) -> None:
+def _convert_slowly(row: SourceRow, steps: list, tally: _Tally) -> None:
     """Convert again cell by cell, to report every bad cell of the row."""
     for spec, pos, convert in steps:
         if pos is None:
@@ -179,7 +175,7 @@ def _convert_slowly(
         try:
             convert(raw)
         except ValueError as exc:
-            _note(problems, counts, Problem(row.number, spec.name, _shown(raw), str(exc)))
+            tally.note(Problem(row.number, spec.name, _shown(raw), str(exc)))
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -195,10 +191,21 @@ def _printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def _note(problems: list[Problem], counts: dict[str, int], problem: Problem) -> None:
-    counts["problems"] += 1
-    if len(problems) < KEPT_PROBLEMS:
-        problems.append(problem)
+@dataclass
+class _Tally:
+    """What an import has seen so far: row counts and the first problems."""
+
+    read: int = 0
+    invalid: int = 0
+    loaded: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def note(self, problem: Problem) -> None:
+        if len(self.problems) < KEPT_PROBLEMS:
+            self.problems.append(problem)
+
+    def problem_dicts(self) -> list[dict[str, Any]]:
+        return [p.as_dict() for p in self.problems]
 
 
 def import_records(
@@ -228,16 +235,21 @@ def import_records(
             ],
         )
     dataset = get_dataset(session, actor, ref)
-    actor.require(
-        actor.can_edit_state(dataset.organization_id, dataset.state),
-        "You may not change the records of this dataset in its current state.",
-    )
-    schema = content_schema(dataset)
     dataset_id = dataset.id
-    # End the read transaction so that the write one takes SQLite's lock up front.
+    # End the read transaction so that the write one takes SQLite's lock up front, and
+    # check the rules on the dataset as that transaction sees it.
     session.commit()
     session.connection(execution_options={"hub_write": True})
     session.refresh(dataset)
+    try:
+        actor.require(
+            actor.can_edit_state(dataset.organization_id, dataset.state),
+            "You may not change the records of this dataset in its current state.",
+        )
+        schema = content_schema(dataset)
+    except HubError:
+        session.rollback()  # release the write lock taken above
+        raise
     report = RecordImport(
         dataset_id=dataset.id,
         actor=actor.label,
@@ -247,8 +259,7 @@ def import_records(
         file_name=file_name[:255],
         problems=[],
     )
-    problems: list[Problem] = []
-    counts = {"read": 0, "invalid": 0, "problems": 0, "loaded": 0}
+    tally = _Tally()
     try:
         _load(
             session,
@@ -256,8 +267,7 @@ def import_records(
             dataset,
             schema,
             report,
-            problems,
-            counts,
+            tally,
             stream,
             file_name,
             mode=mode,
@@ -268,7 +278,7 @@ def import_records(
         )
     except HubError as exc:
         session.rollback()
-        return _failed(session, report, dataset_id, problems, counts, exc.detail)
+        return _failed(session, report, dataset_id, tally, exc.detail)
     session.commit()
     store.drop_retired(
         session.get_bind(), dataset_id.hex, keep=_live_table_name(session, dataset_id)
@@ -300,8 +310,7 @@ def _failed(
     session: Session,
     report: RecordImport,
     dataset_id: uuid.UUID,
-    problems: list[Problem],
-    counts: dict[str, int],
+    tally: _Tally,
     message: str,
 ) -> RecordImport:
     failed = RecordImport(
@@ -313,11 +322,11 @@ def _failed(
         file_name=report.file_name,
         format=report.format,
         encoding=report.encoding,
-        rows_read=counts["read"],
+        rows_read=tally.read,
         rows_loaded=0,
-        rows_invalid=counts["invalid"],
+        rows_invalid=tally.invalid,
         message=_printable(message),
-        problems=[p.as_dict() for p in problems],
+        problems=tally.problem_dicts(),
         finished_at=utcnow(),
     )
     session.add(failed)
@@ -331,8 +340,7 @@ def _load(
     dataset: Dataset,
     schema: ContentSchema,
     report: RecordImport,
-    problems: list[Problem],
-    counts: dict[str, int],
+    tally: _Tally,
     stream: BinaryIO,
     file_name: str,
     *,
@@ -368,36 +376,28 @@ def _load(
     if conn.dialect.name != "sqlite":
         dates = []
     batch: list[list] = []
-    for values in _converted_rows(source.rows, plan, problems, counts):
+    for values in _converted_rows(source.rows, plan, tally):
         for i in dates:
             if values[i] is not None:
                 values[i] = values[i].isoformat()
         batch.append(values)
         if len(batch) >= BATCH:
             store.insert_rows(conn, target, batch)
-            counts["loaded"] += len(batch)
+            tally.loaded += len(batch)
             batch = []
     store.insert_rows(conn, target, batch)
-    counts["loaded"] += len(batch)
+    tally.loaded += len(batch)
     duplicates = store.duplicate_rows(conn, target, plan.fields)
+    key_names = ",".join(f.name for f in plan.fields if f.key)
     for row in duplicates:
-        _note(
-            problems,
-            counts,
-            Problem(
-                row,
-                ",".join(f.name for f in plan.fields if f.key),
-                "",
-                "duplicate key: an earlier row has the same key",
-            ),
-        )
-    counts["invalid"] += len(duplicates)
-    if counts["invalid"] and on_error == "abort":
+        tally.note(Problem(row, key_names, "", "duplicate key: an earlier row has the same key"))
+    tally.invalid += len(duplicates)
+    if tally.invalid and on_error == "abort":
         raise ValidationFailed(
-            f"{counts['invalid']} of {counts['read']} rows are not valid; nothing was imported."
+            f"{tally.invalid} of {tally.read} rows are not valid; nothing was imported."
         )
     store.delete_rows(conn, target, duplicates)
-    counts["loaded"] -= len(duplicates)
+    tally.loaded -= len(duplicates)
     if record_set is None:
         record_set = new_record_set(session, dataset, schema, name)
     if mode == "replace":
@@ -419,20 +419,20 @@ def _load(
     record_set.updated_at = utcnow()
     touch(dataset, content=True)
     summary = {
-        "rows_loaded": counts["loaded"],
-        "rows_invalid": counts["invalid"],
+        "rows_loaded": tally.loaded,
+        "rows_invalid": tally.invalid,
         "mode": mode,
         "version": version,
         "file_name": file_name,
     }
     record_revision(session, actor, dataset, "import", None, summary)
     report.status = "succeeded"
-    report.rows_read = counts["read"]
-    report.rows_loaded = counts["loaded"]
-    report.rows_invalid = counts["invalid"]
+    report.rows_read = tally.read
+    report.rows_loaded = tally.loaded
+    report.rows_invalid = tally.invalid
     report.version = version
-    report.problems = [p.as_dict() for p in problems]
-    report.message = f"{counts['loaded']} rows imported (version {version})."
+    report.problems = tally.problem_dicts()
+    report.message = f"{tally.loaded} rows imported (version {version})."
     report.finished_at = utcnow()
     session.add(report)
 
