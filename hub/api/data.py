@@ -26,10 +26,11 @@ from hub.metadata.datapackage import datapackage
 from hub.metadata.fiscal import fiscal_datapackage
 from hub.metadata.oc4ids import oc4ids_package
 from hub.records import export
-from hub.records.fields import content_schema, record_set_of
+from hub.records.fields import record_set_of
 from hub.records.form_cache import get_form_cache
 from hub.records.forms import generated_forms
 from hub.records.publish import iter_rows, published_table
+from hub.records.schema import schema_for_content_type
 
 bp = Blueprint("data", __name__)
 
@@ -68,7 +69,8 @@ def _urls(dataset: Dataset) -> dict[str, str]:
 def published_form(name: str, file_name: str) -> Response:
     session = get_session()
     dataset = get_dataset(session, current_principal(), name)
-    offered = {form[0] for form in generated_forms(content_schema(dataset))}
+    schema = schema_for_content_type(dataset.content_type)
+    offered = {form[0] for form in generated_forms(schema)} if schema else set()
     record_set = record_set_of(session, dataset)
     if file_name not in offered or record_set is None:
         raise NotFound(f"'{file_name}' is not published for dataset '{name}'.")

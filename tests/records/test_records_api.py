@@ -136,6 +136,8 @@ def test_published_forms(client, stats, editor, tmp_path):
     package = client.get(f"{base}/datapackage.json").get_json()
     assert package["resources"][0]["schema"]["primaryKey"] == ["REF_AREA", "TIME_PERIOD"]
     assert client.get(f"{base}/oc4ids.json").status_code == 404, "only for project lists"
+    assert client.get(f"{base}/../etc/passwd").status_code == 404
+    assert client.get(f"{base}/secret.txt").status_code == 404
     tag = csv_body.headers["ETag"]
     assert client.get(f"{base}/data.csv", headers={"If-None-Match": tag}).status_code == 304
 
@@ -273,3 +275,15 @@ def test_an_import_does_not_wait_for_a_download_of_the_old_version(client, sessi
     _upload(client, stats, POPULATION, editor)  # the next import clears what was left
     session.commit()
     assert old not in inspect(session.get_bind()).get_table_names()
+
+
+def test_datasets_without_records_publish_no_forms(client, session, org):
+    empty = DatasetFactory(session=session, organization=org, state="published")
+    other = DatasetFactory(
+        session=session, organization=org, state="published", content_type="other"
+    )
+    for dataset in (empty, other):
+        for name in ("data.csv", "datapackage.json"):
+            response = client.get(f"/dataset/{dataset.slug}/{name}")
+            assert response.status_code == 404
+            assert response.mimetype == "application/problem+json"
