@@ -1,0 +1,1 @@
+"""Vietnamese legal documents: numbers, symbols and references."""
