@@ -7,7 +7,8 @@ malformed (ragged, not an object), a problem text that the import reports.
 ``open_table`` is the entry point. Rows are read lazily, so memory stays flat
 however long the file is; whole-file faults found while reading (a byte that is
 not valid in the file's encoding, a NUL byte, broken JSON) raise ``TableError``
-from the row iterator, naming the row. XLSX handling lives in ``xlsx``.
+from the row iterator, naming the row. XLSX handling lives in ``xlsx``, JSON and
+NDJSON in ``json_source``.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from functools import partial
 from itertools import chain, islice
 from pathlib import PurePath
 from typing import IO, Any, BinaryIO
-
-import ijson
 
 from hub.errors import HubError
 from hub.records.encodings import open_text
@@ -124,7 +123,9 @@ def open_table(
         return xlsx.open_workbook(spool, sheet=sheet, header_score=header_score, owned=spool)
     if fmt == "csv":
         return _open_csv(source, counted, header_score)
-    return _open_json(source, fmt)
+    from hub.records import json_source
+
+    return json_source.open_json(source, fmt)
 
 
 # -- Reading the upload ---------------------------------------------------------------------
@@ -198,10 +199,10 @@ def _spool(source: io.BufferedReader) -> IO[bytes]:
 
 
 def _too_large(limit: int) -> str:
-    return f"The file is larger than the limit of {_size_text(limit)}."
+    return f"The file is larger than the limit of {size_text(limit)}."
 
 
-def _size_text(size: int) -> str:
+def size_text(size: int) -> str:
     for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
         if size >= scale:
             return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
@@ -282,7 +283,7 @@ def _content_kind(head: bytes) -> str:
     return "ndjson" if isinstance(record, dict) and nxt.startswith("{") else "json-object"
 
 
-def _decode_error(what: str, number: int, encoding: str) -> TableError:
+def decode_error(what: str, number: int, encoding: str) -> TableError:
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
@@ -301,15 +302,15 @@ def _decode_error(what: str, number: int, encoding: str) -> TableError:
     )
 
 
-_nfc = partial(unicodedata.normalize, "NFC")
+nfc_line = partial(unicodedata.normalize, "NFC")
 
 
-def _decomposes(encoding: str) -> bool:
+def decomposes(encoding: str) -> bool:
     """Whether the codec yields letters and tone marks apart (Windows-1258 does)."""
     return codecs.lookup(encoding).name == "cp1258"
 
 
-def _lines_before(exc: UnicodeDecodeError) -> int:
+def lines_before(exc: UnicodeDecodeError) -> int:
     """Line breaks in the chunk being decoded before the bad byte: the rows it lies below."""
     data = exc.object[: exc.start]
     breaks = data.count(b"\n")
@@ -363,8 +364,8 @@ def _open_csv(
     # The limit is process-wide and other libraries raise it: set ours every time.
     csv.field_size_limit(FIELD_LIMIT)
     lines: Iterator[str] = iter(partial(text.readline, MAX_LINE_CHARS), "")
-    if _decomposes(encoding):
-        lines = map(_nfc, lines)
+    if decomposes(encoding):
+        lines = map(nfc_line, lines)
     skipped, sample = _sample(lines, encoding)
     delimiter = _sniff_delimiter(sample)
     reader = csv.reader(chain(sample, lines), delimiter=delimiter, quotechar='"')
@@ -404,8 +405,8 @@ def _sample(lines: Iterator[str], encoding: str) -> tuple[int, list[str]]:
             if filled >= HEADER_SEARCH_ROWS or chars >= SAMPLE_CHARS or len(sample) >= 10_000:
                 break
     except UnicodeDecodeError as exc:
-        row = skipped + len(sample) + 1 + _lines_before(exc)
-        raise _decode_error("Row", row, encoding) from None
+        row = skipped + len(sample) + 1 + lines_before(exc)
+        raise decode_error("Row", row, encoding) from None
     return skipped, sample
 
 
@@ -462,12 +463,12 @@ def _records(
             if any(row):
                 yield number, row
     except UnicodeDecodeError as exc:
-        raise _decode_error("Row", number + 1 + _lines_before(exc), encoding) from None
+        raise decode_error("Row", number + 1 + lines_before(exc), encoding) from None
     except csv.Error as exc:
         reason = str(exc)
         if "field limit" in reason:
             reason = (
-                f'a cell is longer than {_size_text(FIELD_LIMIT)}; probably a quote (") '
+                f'a cell is longer than {size_text(FIELD_LIMIT)}; probably a quote (") '
                 "is not closed"
             )
         raise TableError(f"Row {number + 1} cannot be read: {reason}.") from None
@@ -490,131 +491,3 @@ def _csv_rows(records: Iterator[tuple[int, list[str]]], width: int) -> Iterator[
 
 
 # -- JSON and NDJSON ----------------------------------------------------------------------------
-
-
-def _open_json(source: io.BufferedReader, fmt: str) -> Table:
-    """A list of records (``json``) or one record per line (``ndjson``).
-
-    UTF-8 (with or without BOM) goes to ijson as bytes, so a broken byte is reported at its
-    exact item. Other encodings that ``open_text`` detects (UTF-16, ...) are decoded and
-    re-encoded to UTF-8 chunk by chunk; JSON is UTF-8 by standard, so that is a courtesy.
-    """
-    text, encoding = open_text(source)
-    if fmt == "ndjson":
-        items = _ndjson_items(text, encoding)
-    elif codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):
-        binary = text.buffer  # from the first byte (open_text replays its sample); keep text
-        if binary.peek(3).startswith(codecs.BOM_UTF8):
-            binary.read(3)
-        items = _json_items(binary, encoding, keep=text)
-    else:
-        items = _json_items(_Utf8(text, _decomposes(encoding)), encoding, keep=text)
-    first = next(items, None)
-    if first is None:
-        raise TableError("The file holds no records.")
-    number, record = first
-    what = "Line" if fmt == "ndjson" else "Item"
-    if not isinstance(record, dict):
-        raise TableError(f"{what} {number} is not a record with named fields ({{...}}).")
-    header = list(record)
-    if not header:
-        raise TableError(f"{what} {number}, the first record, has no fields.")
-    return Table(
-        format=fmt,
-        encoding=encoding,
-        header=header,
-        header_row=0,
-        rows=_record_rows(chain([first], items), header),
-    )
-
-
-class _Utf8:
-    """A text stream read as UTF-8 bytes, for ijson; in NFC if ``compose``."""
-
-    def __init__(self, text: io.TextIOBase, compose: bool) -> None:
-        self._text, self._compose, self._held = text, compose, ""
-
-    def read(self, size: int = -1) -> bytes:
-        if not self._compose:
-            return self._text.read(size).encode("utf-8")
-        while True:
-            chunk = self._text.read(size)
-            text = self._held + chunk
-            if not chunk:
-                self._held = ""
-                return _nfc(text).encode("utf-8")
-            # hold the last letter and its marks back: more marks may start the next chunk
-            cut = len(text) - 1
-            while cut > 0 and unicodedata.combining(text[cut]):
-                cut -= 1
-            self._held = text[cut:]
-            if cut:
-                return _nfc(text[:cut]).encode("utf-8")
-
-
-def _json_items(stream: Any, encoding: str, keep: object) -> Iterator[tuple[int, Any]]:
-    """Numbered items; ``keep`` (the text wrapper) must live as long: collecting it closes
-    the binary stream under it."""
-    number = 0
-    try:
-        for number, item in enumerate(ijson.items(stream, "item", use_float=True), 1):
-            yield number, item
-    except UnicodeDecodeError:
-        # decoding runs a chunk ahead of parsing: the number is where the chunk starts
-        raise _decode_error("Item", number + 1, encoding) from None
-    except ijson.JSONError as exc:
-        raise _json_error(number + 1, exc, encoding) from None
-
-
-def _json_error(number: int, exc: Exception, encoding: str) -> TableError:
-    reason = str(exc)
-    if "invalid bytes in UTF8" in reason:
-        return _decode_error("Item", number, encoding)
-    if "premature EOF" in reason or "Incomplete" in reason:
-        return TableError(
-            f"The file ends in the middle of item {number}: it is incomplete (cut off?)."
-        )
-    if "trailing garbage" in reason or "Additional data" in reason:
-        return TableError(f"There is text after the end of the list (after item {number - 1}).")
-    first = reason.removeprefix("b'").removeprefix('b"').split("\\n")[0].split("\n")[0]
-    return TableError(f"Item {number} is not valid JSON ({first.strip()}).")
-
-
-def _ndjson_items(text: io.TextIOBase, encoding: str) -> Iterator[tuple[int, Any]]:
-    number = 0
-    try:
-        lines: Iterator[str] = iter(partial(text.readline, MAX_NDJSON_LINE), "")
-        if _decomposes(encoding):
-            lines = map(_nfc, lines)
-        for number, line in enumerate(lines, 1):
-            if len(line) == MAX_NDJSON_LINE and not line.endswith("\n"):
-                raise TableError(f"Line {number} is longer than {_size_text(MAX_NDJSON_LINE)}.")
-            if line.isspace():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                detail = f"{exc.msg} at character {exc.colno}"
-                raise TableError(f"Line {number} is not valid JSON ({detail}).") from None
-            except RecursionError:
-                raise TableError(f"Line {number} is nested too deeply.") from None
-            yield number, record
-    except UnicodeDecodeError as exc:
-        raise _decode_error("Line", number + 1 + _lines_before(exc), encoding) from None
-
-
-def _record_rows(items: Iterator[tuple[int, Any]], header: list[str]) -> Iterator[SourceRow]:
-    keys = set(header)
-    width = len(header)
-    for number, item in items:
-        if not isinstance(item, dict):
-            kind = {list: "a list", str: "a text", bool: "true/false"}.get(type(item), "a number")
-            kind = "null" if item is None else kind
-            yield SourceRow(number, [None] * width, f"item is {kind}, not a record ({{...}})")
-            continue
-        cells = [item.get(key) for key in header]
-        if item.keys() <= keys:
-            yield SourceRow(number, cells)
-        else:
-            extra = ", ".join(key for key in item if key not in keys)
-            yield SourceRow(number, cells, f"item has fields not in the header: {extra}")
