@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request, stream_with_context
+from werkzeug.http import http_date
 
 from hub.api.auth import current_principal
 from hub.datasets.models import Dataset
@@ -115,7 +116,7 @@ def published_form(name: str, file_name: str) -> Response:
         download = file_name
     response = Response(body, mimetype=None, content_type=media_type)
     response.headers["ETag"] = tag
-    response.headers["Last-Modified"] = record_set.updated_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
+    response.headers["Last-Modified"] = http_date(record_set.updated_at)
     response.headers["Content-Disposition"] = f'inline; filename="{download}"'
     response.headers["Access-Control-Allow-Origin"] = "*"
     if length is not None:

@@ -9,8 +9,9 @@ up a worker.
 
 from __future__ import annotations
 
+import operator
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,7 +23,7 @@ from hub.errors import BadRequest, FieldError, HubError
 from hub.records.schema import FieldSpec
 from hub.records.store import ROW
 
-OPERATORS = ("eq", "ne", "gt", "gte", "lt", "lte", "in")
+OPERATORS = ("eq", "ne", "gt", "gte", "lt", "lte", "in")  # as in _OPERATORS
 RESERVED = frozenset({"limit", "cursor", "count", "sort", "fields"})
 MAX_IN = 200
 
@@ -114,22 +115,19 @@ def parse_query(
     return RecordQuery(tuple(conditions), sort, descending, selected, limit, None, count)
 
 
+_OPERATORS: dict[str, Callable[[Any, Any], ColumnElement[bool]]] = {
+    "eq": operator.eq,
+    "ne": operator.ne,
+    "gt": operator.gt,
+    "gte": operator.ge,
+    "lt": operator.lt,
+    "lte": operator.le,
+    "in": lambda column, values: column.in_(values),
+}
+
+
 def _where(table: Table, conditions: Sequence[Condition]) -> list[ColumnElement[bool]]:
-    clauses = []
-    for cond in conditions:
-        column = table.c[cond.field.column]
-        clauses.append(
-            {
-                "eq": lambda c, v: c == v,
-                "ne": lambda c, v: c != v,
-                "gt": lambda c, v: c > v,
-                "gte": lambda c, v: c >= v,
-                "lt": lambda c, v: c < v,
-                "lte": lambda c, v: c <= v,
-                "in": lambda c, v: c.in_(v),
-            }[cond.op](column, cond.value)
-        )
-    return clauses
+    return [_OPERATORS[c.op](table.c[c.field.column], c.value) for c in conditions]
 
 
 def _after(table: Table, query: RecordQuery) -> ColumnElement[bool]:

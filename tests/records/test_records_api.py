@@ -287,3 +287,12 @@ def test_datasets_without_records_publish_no_forms(client, session, org):
             response = client.get(f"/dataset/{dataset.slug}/{name}")
             assert response.status_code == 404
             assert response.mimetype == "application/problem+json"
+
+
+def test_the_problems_csv_neutralises_formulas_from_the_file(client, stats, editor):
+    response = _upload(client, stats, POPULATION + 'Xã E;2024;"=1+2";người;A\n', editor)
+    report = client.get(
+        response.get_json()["import"]["report_csv"].replace("http://hub.test", ""), headers=editor
+    )
+    rows = list(csv.reader(io.StringIO(report.data.decode("utf-8-sig"))))
+    assert rows[1][:3] == ["6", "OBS_VALUE", "'=1+2"]

@@ -28,6 +28,7 @@ from hub.datasets.service import get_dataset
 from hub.db import get_db, get_session
 from hub.errors import FieldError, NotFound, ValidationFailed
 from hub.records import fields, reads, service
+from hub.records.export import neutralize
 from hub.records.form_cache import get_form_cache
 from hub.records.models import RecordImport
 from hub.records.query import parse_query, run_query
@@ -238,10 +239,8 @@ def import_problems_csv(import_id: str) -> Response:
     writer = csv.writer(buffer)
     writer.writerow(["row", "column", "value", "message"])
     for p in report.problems or []:
-        value = p["value"]
-        if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-            value = "'" + value  # a spreadsheet must not run what a file smuggled in
-        writer.writerow([p["row"], p["column"], value, p["message"]])
+        # The value came from the file: a spreadsheet must not run it as a formula.
+        writer.writerow([p["row"], p["column"], neutralize(p["value"]), p["message"]])
     response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="import-{report.id}.csv"'
     return response
