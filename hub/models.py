@@ -4,6 +4,7 @@ from hub.auth.models import ApiToken, Membership, User
 from hub.datasets.changelog import ChangeLogEntry
 from hub.datasets.models import AuditEntry, Dataset, Distribution, Organization, Revision
 from hub.db import Base
+from hub.legal.models import LegalDocument, LegalFile, LegalRelation, ReviewFlag
 from hub.records.models import RecordImport, RecordSet
 
 __all__ = [
@@ -13,10 +14,14 @@ __all__ = [
     "ChangeLogEntry",
     "Dataset",
     "Distribution",
+    "LegalDocument",
+    "LegalFile",
+    "LegalRelation",
     "Membership",
     "Organization",
     "RecordImport",
     "RecordSet",
     "Revision",
+    "ReviewFlag",
     "User",
 ]

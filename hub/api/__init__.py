@@ -6,10 +6,11 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from hub.api import data, errors, policy
+    from hub.api import data, errors, legal, policy
     from hub.api.v1 import bp as v1
 
     errors.register(app)
     policy.register(app)
     app.register_blueprint(v1)
     app.register_blueprint(data.bp)
+    app.register_blueprint(legal.bp)

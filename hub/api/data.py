@@ -31,7 +31,7 @@ from hub.records.fields import record_set_of
 from hub.records.form_cache import get_form_cache
 from hub.records.forms import generated_forms
 from hub.records.publish import iter_rows, published_table
-from hub.records.schema import schema_for_content_type
+from hub.records.schema import schema_named
 
 bp = Blueprint("data", __name__)
 
@@ -70,9 +70,9 @@ def _urls(dataset: Dataset) -> dict[str, str]:
 def published_form(name: str, file_name: str) -> Response:
     session = get_session()
     dataset = get_dataset(session, current_principal(), name)
-    schema = schema_for_content_type(dataset.content_type)
-    offered = {form[0] for form in generated_forms(schema)} if schema else set()
     record_set = record_set_of(session, dataset)
+    schema = schema_named(record_set.schema_name) if record_set else None
+    offered = {form[0] for form in generated_forms(schema)} if schema else set()
     if file_name not in offered or record_set is None:
         raise NotFound(f"'{file_name}' is not published for dataset '{name}'.")
     tag = f'"{record_set.table_name}-v{record_set.version}-{file_name}"'

@@ -27,8 +27,16 @@ from hub.records.form_cache import get_form_cache
     help="abort: all or nothing; skip: import the valid rows and report the others.",
 )
 @click.option("--sheet", default=None, help="XLSX sheet name (default: the first).")
+@click.option(
+    "--record-type",
+    default=None,
+    help="Portal content only, first import: article, leader, org_unit, contact, "
+    "work_schedule, public_service, draft_for_comment or qa.",
+)
 @with_appcontext
-def import_command(dataset: str, file: Path, mode: str, on_error: str, sheet: str | None) -> None:
+def import_command(
+    dataset: str, file: Path, mode: str, on_error: str, sheet: str | None, record_type: str | None
+) -> None:
     """Import the records of DATASET (id or slug) from FILE (CSV, XLSX, JSON, NDJSON)."""
     size = os.path.getsize(file)
     with (
@@ -45,6 +53,7 @@ def import_command(dataset: str, file: Path, mode: str, on_error: str, sheet: st
                 mode=mode,
                 on_error=on_error,
                 sheet=sheet,
+                record_type=record_type,
                 progress=bar.update,
                 forms=get_form_cache(),
             )

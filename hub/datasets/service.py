@@ -41,6 +41,7 @@ from hub.errors import (
     ValidationFailed,
 )
 from hub.hotread import HotQuery, HotReader
+from hub.legal import flags
 from hub.schemas import load
 from hub.text import clean_ref, slugify
 
@@ -138,7 +139,7 @@ def dataset_query(session: Session, actor: Principal, filters: DatasetFilters) -
     if filters.modified_since:
         query = query.where(Dataset.metadata_modified >= filters.modified_since)
     if not actor.is_admin:
-        query = query.where(_visible_to(actor))
+        query = query.where(visible_to(actor))
     return query
 
 
@@ -158,7 +159,7 @@ def list_datasets(
     return list(session.scalars(query).unique())
 
 
-def _visible_to(actor: Principal) -> ColumnElement[bool]:
+def visible_to(actor: Principal) -> ColumnElement[bool]:
     """SQL form of ``Principal.can_see`` for lists."""
     visible = (Dataset.state == "published") & (Dataset.access_rights == "PUBLIC")
     if actor.is_authenticated and actor.scope:
@@ -216,6 +217,7 @@ def create_dataset(session: Session, actor: Principal, data: Mapping[str, Any]) 
     touch(dataset, content=True)
     session.add(dataset)
     record_revision(session, actor, dataset, "create", None)
+    flags.check_dataset(session, dataset)
     return dataset
 
 
@@ -258,6 +260,8 @@ def update_dataset(
     if changed:
         touch(dataset, content=True)
         record_revision(session, actor, dataset, "update", reason)
+    if "legal_basis" in changed:
+        flags.check_dataset(session, dataset)
     return dataset
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "NumberError",
     "Reference",
     "extract_references",
+    "law_title_key",
     "parse_number",
     "unique_references",
 ]
@@ -176,7 +177,12 @@ class Reference:
     def key(self) -> str:
         if self.number is not None:
             return self.number.key
-        return "LAW:" + " ".join(_fold(self.title or "").lower().split())
+        return law_title_key(self.title or "")
+
+
+def law_title_key(title: str) -> str:
+    """The key of a law cited by its title: "Luật Công nghệ thông tin" -> "LAW:luat cong..."."""
+    return "LAW:" + " ".join(_fold(nfc(title)).lower().replace(",", " ").split())
 
 
 def _normalise_part(part: str) -> str:

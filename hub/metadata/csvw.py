@@ -13,13 +13,15 @@ from typing import Any
 from hub.metadata.datapackage import field_description, iso_datetime, package_name
 from hub.records.published import PublishedTable
 from hub.records.schema import FieldSpec
+from hub.records.values import TEXT_TYPES
 
 CSVW_CONTEXT = "http://www.w3.org/ns/csvw"
 # CSVW (XSD) datatype of each field type; Python writes floats that xsd:decimal refuses
 # (``1e+16``), so numbers are doubles.
 CSVW_DATATYPES = {
-    "string": "string",
-    "text": "string",
+    **{kind: "string" for kind in TEXT_TYPES},
+    "datetime": "dateTimeStamp",
+    "url": "anyURI",
     "integer": "integer",
     "number": "double",
     "date": "date",

@@ -12,12 +12,13 @@ from typing import Any
 
 from hub.records.published import PublishedTable
 from hub.records.schema import FieldSpec
+from hub.records.values import TEXT_TYPES
 from hub.text import fold
 
 # Table Schema type of each field type.
 TABLE_SCHEMA_TYPES = {
-    "string": "string",
-    "text": "string",
+    **{kind: "string" for kind in TEXT_TYPES},
+    "datetime": "datetime",
     "integer": "integer",
     "number": "number",
     "date": "date",

@@ -32,10 +32,11 @@ from operator import itemgetter
 from typing import Any
 
 from hub.records.schema import FieldSpec
+from hub.records.values import TEXT_TYPES
 
 BATCH_ROWS = 2_000
 CHUNK_BYTES = 64 * 1024
-STRING_TYPES = frozenset({"string", "text"})
+STRING_TYPES = TEXT_TYPES
 FORMULA_STARTS = "=+-@\t\r"
 LEGEND_SHEET = "Chú thích - Legend"
 # Excel's grid: 1,048,576 rows, one of them the header.
@@ -265,8 +266,7 @@ def _write_workbook(
 
 
 _XLSX_METHODS = {
-    "string": "write_string",
-    "text": "write_string",
+    **{kind: "write_string" for kind in TEXT_TYPES},
     "integer": "write_number",
     "number": "write_number",
     "year": "write_number",

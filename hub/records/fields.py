@@ -15,23 +15,51 @@ from hub.errors import Conflict, FieldError, ValidationFailed
 from hub.records import store
 from hub.records.models import RecordSet
 from hub.records.schema import (
+    RECORD_TYPES_OF_CONTENT_TYPE,
     ContentSchema,
     FieldSpec,
     SchemaFileError,
     parse_field,
-    schema_for_content_type,
+    schema_named,
 )
 from hub.text import slugify
 
 
-def content_schema(dataset: Dataset) -> ContentSchema:
-    schema = schema_for_content_type(dataset.content_type)
-    if schema is None:
+def content_schema(
+    dataset: Dataset, record_set: RecordSet | None = None, record_type: str | None = None
+) -> ContentSchema:
+    """The record schema of a dataset: the one its records follow, or the one it may take.
+
+    A dataset with records keeps their type; before its first import, a content type with
+    several record types (portal content) needs ``record_type``.
+    """
+    allowed = RECORD_TYPES_OF_CONTENT_TYPE.get(dataset.content_type, ())
+    if record_set is not None:
+        if record_type and record_type != record_set.schema_name:
+            raise Conflict(
+                f"The records of this dataset are of type '{record_set.schema_name}', "
+                f"not '{record_type}'."
+            )
+        return schema_named(record_set.schema_name)
+    if not allowed:
+        holders = ", ".join(sorted(RECORD_TYPES_OF_CONTENT_TYPE))
         raise ValidationFailed(
             f"Datasets of content type '{dataset.content_type}' hold no records.",
-            errors=[FieldError("content_type", "statistics, budget or project")],
+            errors=[FieldError("content_type", f"one of {holders}")],
         )
-    return schema
+    if record_type is not None:
+        if record_type not in allowed:
+            raise ValidationFailed(
+                f"'{record_type}' is not a record type of {dataset.content_type} datasets.",
+                errors=[FieldError("record_type", f"one of {', '.join(allowed)}")],
+            )
+        return schema_named(record_type)
+    if len(allowed) > 1:
+        raise ValidationFailed(
+            f"Name the record type of this {dataset.content_type} dataset's records.",
+            errors=[FieldError("record_type", f"one of {', '.join(allowed)}")],
+        )
+    return schema_named(allowed[0])
 
 
 def dataset_fields(schema: ContentSchema, record_set: RecordSet | None) -> tuple[FieldSpec, ...]:
@@ -86,7 +114,8 @@ def add_field(session: Session, actor: Principal, ref: str, node: dict[str, Any]
         actor.can_edit_state(dataset.organization_id, dataset.state),
         "You may not change the records of this dataset in its current state.",
     )
-    schema = content_schema(dataset)
+    record_set = record_set_of(session, dataset)
+    schema = content_schema(dataset, record_set)
     try:
         spec = parse_field("field", node)
     except SchemaFileError as exc:
@@ -99,7 +128,6 @@ def add_field(session: Session, actor: Principal, ref: str, node: dict[str, Any]
             "An added field can be neither key nor required: stored rows have no value for it.",
             errors=[FieldError("key" if spec.key else "required", "must be false")],
         )
-    record_set = record_set_of(session, dataset)
     if spec.column in {f.column for f in dataset_fields(schema, record_set)}:
         raise Conflict(f"The dataset already has a field named {spec.name}.")
     conn = session.connection()

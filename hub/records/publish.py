@@ -34,7 +34,7 @@ def published_table(session: Session, dataset: Dataset, urls: dict[str, str]) ->
         licence_url=LICENCE_URLS.get(dataset.licence) or (licence.iri if licence else "") or "",
         citation=dataset.citation or "",
         modified=record_set.updated_at,
-        content_schema=content_schema(dataset),
+        content_schema=content_schema(dataset, record_set),
         fields=fields,
         row_count=record_set.row_count,
         urls=urls,

@@ -17,7 +17,7 @@ from hub.hotread import HotQuery, HotReader
 from hub.records import store
 from hub.records.fields import content_schema, dataset_fields, record_set_of
 from hub.records.models import RecordSet
-from hub.records.schema import FieldSpec, parse_field, schema_for_content_type
+from hub.records.schema import FieldSpec, parse_field, schema_named
 from hub.text import clean_ref
 
 
@@ -36,10 +36,13 @@ class LiveRecords:
 
 _LIVE_SQL = (
     "SELECT d.id, d.organization_id, d.state, d.access_rights, d.content_type, d.slug, "
-    "r.table_name, r.version, r.updated_at, r.row_count, r.extra_fields "
+    "r.table_name, r.version, r.updated_at, r.row_count, r.extra_fields, r.schema_name "
     "FROM dataset d LEFT JOIN record_set r ON r.dataset_id = d.id WHERE "
 )
-_LIVE_KINDS = ("uuid", "uuid", "str", "str", "str", "str", "str", "int", "datetime", "int", "json")
+_LIVE_KINDS = (
+    *("uuid", "uuid", "str", "str", "str", "str"),
+    *("str", "int", "datetime", "int", "json", "str"),
+)
 _LIVE_BY_ID = HotQuery("hub_records_by_id", _LIVE_SQL + "d.id = ?", _LIVE_KINDS)
 _LIVE_BY_SLUG = HotQuery("hub_records_by_slug", _LIVE_SQL + "d.slug = ?", _LIVE_KINDS)
 _TABLES: dict[tuple[str, str], tuple[tuple[FieldSpec, ...], Table]] = {}
@@ -62,9 +65,9 @@ def live_records(reader: HotReader, actor: Principal, ref: str | uuid.UUID) -> L
             row = reader.fetch_one(_LIVE_BY_SLUG, [key])
     if row is None or not actor.can_see(row[1], row[2], row[3]):
         raise NotFound(f"Dataset '{ref}' does not exist.")
-    schema = schema_for_content_type(row[4])
-    if schema is None or row[6] is None:
+    if row[6] is None:
         raise NotFound(f"Dataset '{row[5]}' has no records yet.")
+    schema = schema_named(row[11])
     cache_key = (row[6], json.dumps(row[10], sort_keys=True))
     cached = _TABLES.get(cache_key)
     if cached is None:
@@ -83,5 +86,5 @@ def live_table(
     record_set = record_set_of(session, dataset)
     if record_set is None:
         raise NotFound(f"Dataset '{dataset.slug}' has no records yet.")
-    fields = dataset_fields(content_schema(dataset), record_set)
+    fields = dataset_fields(content_schema(dataset, record_set), record_set)
     return record_set, fields, store.record_table(record_set.table_name, fields)

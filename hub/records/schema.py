@@ -26,8 +26,25 @@ SCHEMA_DIR = PROJECT_ROOT / "schemas"
 FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,62}$")
 TYPES = frozenset(CONVERTERS)
 STANDARDS = frozenset({"sdmx", "fiscal", "oc4ids", "schema_org"})
-# Content types of datasets (hub.datasets.vocab) and the schema their records follow.
-SCHEMA_OF_CONTENT_TYPE = {"statistics": "statistics", "budget": "budget_line", "project": "project"}
+# Content types of datasets (hub.datasets.vocab) and the record types their records may
+# follow. A content type with one record type uses it; portal content names its record
+# type at the first import (``record_type``) and keeps it (``record_set.schema_name``).
+RECORD_TYPES_OF_CONTENT_TYPE: dict[str, tuple[str, ...]] = {
+    "statistics": ("statistics",),
+    "budget": ("budget_line",),
+    "project": ("project",),
+    "legal_document": ("legal_document",),
+    "portal_content": (
+        "article",
+        "leader",
+        "org_unit",
+        "contact",
+        "work_schedule",
+        "public_service",
+        "draft_for_comment",
+        "qa",
+    ),
+}
 
 
 class SchemaFileError(Exception):
@@ -348,8 +365,13 @@ def schemas() -> dict[str, ContentSchema]:
 
 
 def schema_for_content_type(content_type: str) -> ContentSchema | None:
-    name = SCHEMA_OF_CONTENT_TYPE.get(content_type)
-    return schemas()[name] if name else None
+    """The one record schema of a content type; None when it has none or several."""
+    names = RECORD_TYPES_OF_CONTENT_TYPE.get(content_type, ())
+    return schemas()[names[0]] if len(names) == 1 else None
+
+
+def schema_named(name: str) -> ContentSchema:
+    return schemas()[name]
 
 
 class _Bilingual(Schema):

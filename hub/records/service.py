@@ -25,7 +25,7 @@ from hub.datasets.revisions import record_revision, touch
 from hub.datasets.service import get_dataset
 from hub.db import utcnow
 from hub.errors import FieldError, HubError, ValidationFailed
-from hub.records import store
+from hub.records import hooks, store
 from hub.records.export import csv_chunks
 from hub.records.fields import (
     content_schema,
@@ -38,6 +38,7 @@ from hub.records.form_cache import FormCache
 from hub.records.forms import add_generated
 from hub.records.models import RecordImport, RecordSet
 from hub.records.publish import iter_rows
+from hub.records.rules import ROW_RULES, RowRule
 from hub.records.schema import ContentSchema, FieldSpec, parse_field
 from hub.records.sources import SourceRow, TableError, open_table
 from hub.records.sources import Table as SourceTable
@@ -142,11 +143,14 @@ def _plan(
     return _Plan(fields, new_fields, positions)
 
 
-def _converted_rows(rows: Iterator[SourceRow], plan: _Plan, tally: _Tally) -> Iterator[list]:
+def _converted_rows(
+    rows: Iterator[SourceRow], plan: _Plan, tally: _Tally, rule: RowRule | None = None
+) -> Iterator[list]:
     """Source rows as ``[row number, value per field]``; invalid rows are noted, not yielded."""
     steps = [
         (spec, pos, spec.convert) for spec, pos in zip(plan.fields, plan.positions, strict=True)
     ]
+    names = [spec.name for spec in plan.fields]
     for row in rows:
         tally.read += 1
         cells = row.cells
@@ -160,6 +164,10 @@ def _converted_rows(rows: Iterator[SourceRow], plan: _Plan, tally: _Tally) -> It
         except (ValueError, IndexError):
             bad = True
             _convert_slowly(row, steps, tally)
+        if not bad and rule is not None:
+            for name, message in rule(dict(zip(names, values[1:], strict=True))):
+                bad = True
+                tally.note(Problem(row.number, name, "", message))
         if bad:
             tally.invalid += 1
             continue
@@ -221,11 +229,13 @@ def import_records(
     max_bytes: int | None = None,
     progress: Callable[[int], None] | None = None,
     forms: FormCache | None = None,
+    record_type: str | None = None,
 ) -> RecordImport:
     """Import a file into a dataset's records; raises ImportFailed (report saved) on failure.
 
     With ``forms``, the new version's CSV is written right after the commit, so even the
-    first download reads a file."""
+    first download reads a file. ``record_type`` names the schema of a portal-content
+    dataset's first import (later imports keep it)."""
     if mode not in MODES or on_error not in ON_ERROR:
         raise ValidationFailed(
             "Bad import options.",
@@ -246,7 +256,7 @@ def import_records(
             actor.can_edit_state(dataset.organization_id, dataset.state),
             "You may not change the records of this dataset in its current state.",
         )
-        schema = content_schema(dataset)
+        schema = content_schema(dataset, record_set_of(session, dataset), record_type)
     except HubError:
         session.rollback()  # release the write lock taken above
         raise
@@ -376,7 +386,7 @@ def _load(
     if conn.dialect.name != "sqlite":
         dates = []
     batch: list[list] = []
-    for values in _converted_rows(source.rows, plan, tally):
+    for values in _converted_rows(source.rows, plan, tally, ROW_RULES.get(schema.name)):
         for i in dates:
             if values[i] is not None:
                 values[i] = values[i].isoformat()
@@ -413,6 +423,13 @@ def _load(
         store.merge_into(conn, live, target, plan.fields, given)
         store.drop(conn, target.name)
     add_generated(dataset, schema)
+    hooks.after_write(
+        session,
+        dataset,
+        schema.name,
+        plan.fields,
+        store.record_table(record_set.table_name, plan.fields),
+    )
     record_set.extra_fields = list(record_set.extra_fields or []) + plan.new_fields
     record_set.version = version
     record_set.row_count = store.count(conn, record_set.table_name)

@@ -35,12 +35,12 @@ from sqlalchemy.exc import OperationalError
 
 from hub.records.models import RECORD_TABLE_PREFIX
 from hub.records.schema import FieldSpec
+from hub.records.values import TEXT_TYPES
 
 ROW = "_row"
 _SAFE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 _TYPES: dict[str, Any] = {
-    "string": Text,
-    "text": Text,
+    **{kind: Text for kind in TEXT_TYPES},
     "integer": BigInteger,
     "number": Double,
     "date": Date,

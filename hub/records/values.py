@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from hub.legal.numbers import NumberError, parse_number
+from hub.records.html import sanitize_html
 from hub.text import fold, nfc
 
 Converter = Callable[[Any], Any]
@@ -25,6 +27,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f']")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DMY_TIME = re.compile(
+    r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2})[:hH](\d{2})(?::(\d{2}))?)?$"
+)
+_TIME = re.compile(r"^(\d{1,2})\s*(?::|h|gio)\s*(\d{2})?\s*(?:phut)?$")
+_URL_BAD = re.compile(r"[\s<>\"\x00-\x1f]")
+URL_MAX_LENGTH = 2000
+# Viet Nam keeps one offset all year (no daylight saving).
+PROVINCE_TZ = timezone(timedelta(hours=7), "ICT")
 
 
 def number_text(raw: str) -> str:
@@ -162,6 +172,87 @@ def to_boolean(raw: Any) -> bool | None:
     raise ValueError("not yes/no (có/không)")
 
 
+def to_document_number(raw: Any) -> str | None:
+    """A document number in its canonical form (``47/2020/NĐ-CP``), whatever the writing."""
+    text = to_string(raw)
+    if text is None:
+        return None
+    try:
+        return parse_number(text).canonical
+    except NumberError as exc:
+        raise ValueError(f"not a document number: {exc}") from None
+
+
+def to_url(raw: Any) -> str | None:
+    text = to_string(raw)
+    if text is None:
+        return None
+    if len(text) > URL_MAX_LENGTH:
+        raise ValueError(f"a URL longer than {URL_MAX_LENGTH} characters")
+    scheme, _, rest = text.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest or _URL_BAD.search(text):
+        raise ValueError("not an http(s) URL")
+    return text
+
+
+def to_html(raw: Any) -> str | None:
+    """HTML kept to a safe subset: no script, no event handlers, no javascript: URLs."""
+    text = to_string(raw)
+    if text is None:
+        return None
+    cleaned = sanitize_html(text).strip()
+    return cleaned or None
+
+
+def to_datetime(raw: Any) -> str | None:
+    """An instant as ISO 8601 in province time, e.g. ``2026-11-22T08:30:00+07:00``.
+
+    Kept as text in that one offset, so that text order is time order in every database.
+    Written without an offset, a time is province time; a date alone is its midnight.
+    """
+    if isinstance(raw, datetime):
+        moment = raw
+    elif isinstance(raw, date):
+        moment = datetime(raw.year, raw.month, raw.day)
+    else:
+        text = _text(raw)
+        if text is None:
+            return None
+        moment = _parse_datetime(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=PROVINCE_TZ)
+    return moment.astimezone(PROVINCE_TZ).replace(microsecond=0).isoformat()
+
+
+def _parse_datetime(text: str) -> datetime:
+    match = _DMY_TIME.match(text)
+    try:
+        if match:
+            day, month, year, hour, minute, second = match.groups()
+            return datetime(
+                int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+            )
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError("not a date and time (dd/mm/yyyy hh:mm or ISO 8601)") from None
+
+
+def to_time(raw: Any) -> str | None:
+    """A time of day as ``HH:MM``; accepts ``8:30``, ``8h30``, ``8 giờ 30``."""
+    if isinstance(raw, time):
+        return raw.strftime("%H:%M")
+    text = _text(raw)
+    if text is None:
+        return None
+    match = _TIME.match(fold(text))
+    if not match:
+        raise ValueError("not a time of day (hh:mm)")
+    hour, minute = int(match[1]), int(match[2] or 0)
+    if hour > 23 or minute > 59:
+        raise ValueError("not a time of day (hh:mm)")
+    return f"{hour:02d}:{minute:02d}"
+
+
 CONVERTERS: dict[str, Converter] = {
     "string": to_string,
     "text": to_string,
@@ -170,4 +261,11 @@ CONVERTERS: dict[str, Converter] = {
     "date": to_date,
     "year": to_year,
     "boolean": to_boolean,
+    "document_number": to_document_number,
+    "url": to_url,
+    "html": to_html,
+    "datetime": to_datetime,
+    "time": to_time,
 }
+# Types stored as text (one column of the database's text type).
+TEXT_TYPES = frozenset({"string", "text", "document_number", "url", "html", "datetime", "time"})

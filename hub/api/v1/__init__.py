@@ -48,6 +48,7 @@ from hub.api.v1 import (  # noqa: E402, F401
     datasets,
     distributions,
     feeds,
+    legal,
     organizations,
     records,
     tokens,

@@ -22,7 +22,7 @@ from hub.api.v1.common import (
     splice_items,
 )
 from hub.api.v1.render import audit_out, dataset_out, revision_out
-from hub.api.v1.spec import doc
+from hub.api.v1.spec import PAGING, doc
 from hub.datasets import service
 from hub.datasets.models import Dataset
 from hub.datasets.schemas import DatasetInput, OptionalReasonInput, ReasonInput, RevertInput
@@ -86,9 +86,7 @@ def _filters(args: dict[str, str]) -> service.DatasetFilters:
         ("licence", "string", "Licence id, e.g. CC-BY-4.0."),
         ("access_rights", "string", "PUBLIC, RESTRICTED or NON_PUBLIC."),
         ("modified_since", "string", "ISO 8601; datasets changed at or after it."),
-        ("limit", "integer", "Page size, 1-1000 (default 20)."),
-        ("cursor", "string", "Opaque cursor from the previous page's next link."),
-        ("count", "boolean", "Also return the total count."),
+        *PAGING,
     ),
     errors=(404,),
 )

@@ -10,7 +10,7 @@ from hub.api.listing import SortKey, page_body, paginate, parse_flag
 from hub.api.v1 import bp, schemas
 from hub.api.v1.common import json_body, query_args, require_match, respond
 from hub.api.v1.render import organization_out
-from hub.api.v1.spec import doc
+from hub.api.v1.spec import PAGING, doc
 from hub.datasets import organizations as service
 from hub.datasets.models import Organization
 from hub.datasets.schemas import MergeInput, OrganizationInput
@@ -26,9 +26,7 @@ _BY_SLUG = [SortKey(Organization.slug, lambda o: o.slug, str)]
     response=schemas.OrganizationPage,
     query=(
         ("include_merged", "boolean", "Also list organizations merged into others."),
-        ("limit", "integer", "Page size, 1-1000 (default 20)."),
-        ("cursor", "string", "Opaque cursor from the previous page's next link."),
-        ("count", "boolean", "Also return the total count."),
+        *PAGING,
     ),
 )
 def list_organizations() -> Response:

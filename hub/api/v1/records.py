@@ -35,7 +35,7 @@ from hub.records.query import parse_query, run_query
 from hub.records.schema import FieldDeclaration, FieldSpec
 from hub.schemas import load
 
-_FORM_OPTIONS = ("mode", "on_error", "sheet")
+_FORM_OPTIONS = ("mode", "on_error", "sheet", "record_type")
 
 
 def _api(path: str) -> str:
@@ -87,8 +87,8 @@ def record_schema(ref: str) -> Response:
     Names, types, vi/en labels, keys, filterable fields and code lists."""
     session = get_session()
     dataset = get_dataset(session, current_principal(), ref)
-    content = fields.content_schema(dataset)
     record_set = fields.record_set_of(session, dataset)
+    content = fields.content_schema(dataset, record_set)
     body = {
         "dataset_id": str(dataset.id),
         "schema": content.name,
@@ -170,7 +170,8 @@ def query_records(ref: str) -> Response:
 def import_records(ref: str) -> Response:
     """Import a file of records (multipart/form-data, field ``file``).
     CSV, XLSX, JSON or NDJSON. Form fields: mode (replace | upsert), on_error (abort | skip),
-    sheet. A failed import changes nothing; its report is kept either way."""
+    sheet, record_type (portal content, first import). A failed import changes nothing; its
+    report is kept either way."""
     if request.mimetype != "multipart/form-data":
         raise ValidationFailed("Send the file as multipart/form-data in the field 'file'.")
     upload = request.files.get("file")

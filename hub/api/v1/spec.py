@@ -34,6 +34,13 @@ class Operation:
     errors: tuple[int, ...] = field(default_factory=tuple)
 
 
+# The paging parameters every list endpoint takes (hub.api.listing).
+PAGING: tuple[tuple[str, str, str], ...] = (
+    ("limit", "integer", "Page size, 1-1000 (default 20)."),
+    ("cursor", "string", "Opaque cursor from the previous page's next link."),
+    ("count", "boolean", "Also return the total count."),
+)
+
 _QUERY_SCHEMAS: dict[str, dict[str, Any]] = {
     "limit": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 20},
     "since": {"type": "integer", "minimum": 0, "maximum": 10**17},

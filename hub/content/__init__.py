@@ -1,0 +1,1 @@
+"""Portal content: news feeds, schema.org descriptions, English coverage."""

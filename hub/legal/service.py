@@ -1,0 +1,425 @@
+"""Legal documents: find by any written number, read with relations, attach files, flags.
+
+Every read sees only documents of datasets the actor may see; relations resolve to
+visible documents and stay unresolved references otherwise.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import deque
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, BinaryIO
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from hub.auth.principal import Principal
+from hub.datasets.models import Dataset
+from hub.datasets.service import visible_to
+from hub.db import atomic, utcnow
+from hub.errors import BadRequest, FieldError, NotFound, UnsupportedMediaType
+from hub.files import FileStore
+from hub.legal.index import RELATION_KINDS
+from hub.legal.models import LegalDocument, LegalFile, LegalRelation, ReviewFlag
+from hub.legal.numbers import DOC_TYPES, NumberError, law_title_key, parse_number
+from hub.records.schema import schema_named
+from hub.text import fold
+
+FILE_ROLES = {"original": "FILE_ORIGINAL", "text": "FILE_TEXT"}
+# A signed original is a PDF; a full text may also be a word-processor or web document.
+FILE_TYPES = {
+    "original": {"application/pdf"},
+    "text": {
+        "application/pdf",
+        "application/msword",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.oasis.opendocument.text",
+        "text/html",
+        "text/plain",
+    },
+}
+MAX_DEPTH = 5
+
+
+@dataclass(frozen=True)
+class LegalFilters:
+    number: str | None = None
+    doc_type: str | None = None
+    issuer: str | None = None
+    status: str | None = None
+    sector: str | None = None
+    issued_from: date | None = None
+    issued_to: date | None = None
+    dataset: str | None = None
+
+
+def number_key(text: str) -> tuple[str, ...]:
+    """The lookup keys of a number written any way; a law may also be named by title.
+
+    Raises BadRequest naming the part of the number that is wrong.
+    """
+    try:
+        return (parse_number(text).key,)
+    except NumberError as exc:
+        if fold(text).strip().startswith("luat "):
+            return (law_title_key(text),)
+        raise BadRequest(
+            f"'{text[:100]}' is not a document number: {exc}.",
+            errors=[FieldError("number", str(exc))],
+        ) from None
+
+
+def _code(field: str, value: str) -> str:
+    spec = schema_named("legal_document").field(field)
+    assert spec is not None
+    try:
+        return spec.convert(value)
+    except ValueError as exc:
+        raise BadRequest(
+            f"Bad parameter '{field.lower()}': {exc}.",
+            errors=[FieldError(field.lower(), str(exc))],
+        ) from None
+
+
+def document_query(actor: Principal, filters: LegalFilters) -> Select:
+    """Visible documents matching ``filters``, unordered (callers page it)."""
+    query = select(LegalDocument).join(Dataset, Dataset.id == LegalDocument.dataset_id)
+    if not actor.is_admin:
+        query = query.where(visible_to(actor))
+    if filters.number:
+        keys = number_key(filters.number)
+        query = query.where(or_(LegalDocument.key.in_(keys), LegalDocument.title_key.in_(keys)))
+    if filters.doc_type:
+        query = query.where(LegalDocument.doc_type == _code("DOC_TYPE", filters.doc_type))
+    if filters.status:
+        query = query.where(LegalDocument.status == _code("STATUS", filters.status))
+    if filters.issuer:
+        issuer = filters.issuer.strip()
+        query = query.where(
+            or_(LegalDocument.issuer_code == issuer.upper(), LegalDocument.issuer == issuer)
+        )
+    if filters.sector:
+        query = query.where(LegalDocument.record["SECTOR"].as_string() == filters.sector)
+    if filters.issued_from:
+        query = query.where(LegalDocument.issued >= filters.issued_from)
+    if filters.issued_to:
+        query = query.where(LegalDocument.issued <= filters.issued_to)
+    if filters.dataset:
+        query = query.where(
+            or_(Dataset.slug == filters.dataset, Dataset.id == _uuid_or_none(filters.dataset))
+        )
+    return query
+
+
+def _uuid_or_none(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None
+
+
+def get_document(session: Session, actor: Principal, ref: str | uuid.UUID) -> LegalDocument:
+    doc_id = ref if isinstance(ref, uuid.UUID) else _uuid_or_none(ref)
+    doc = None
+    if doc_id is not None:
+        doc = session.scalar(
+            document_query(actor, LegalFilters()).where(LegalDocument.id == doc_id)
+        )
+    if doc is None:
+        raise NotFound(f"Legal document '{str(ref)[:100]}' does not exist.")
+    return doc
+
+
+def _resolve(
+    session: Session, actor: Principal, keys: set[str], near: uuid.UUID | None = None
+) -> dict[str, LegalDocument]:
+    """The visible document each key names; the same dataset first, then the newest."""
+    if not keys:
+        return {}
+    docs = session.scalars(
+        document_query(actor, LegalFilters()).where(
+            or_(LegalDocument.key.in_(keys), LegalDocument.title_key.in_(keys))
+        )
+    ).all()
+    ranked = sorted(docs, key=lambda d: (d.dataset_id != near, -d.issued.toordinal(), d.id))
+    found: dict[str, LegalDocument] = {}
+    for doc in ranked:
+        for key in (doc.key, doc.title_key):
+            if key in keys:
+                found.setdefault(key, doc)
+    return found
+
+
+def _relations_of(session: Session, doc_ids: list[uuid.UUID]) -> list[LegalRelation]:
+    return list(
+        session.scalars(
+            select(LegalRelation)
+            .where(LegalRelation.source_id.in_(doc_ids))
+            .order_by(LegalRelation.source_id, LegalRelation.position)
+        )
+    )
+
+
+def files_of(session: Session, doc: LegalDocument, base_url: str) -> list[dict[str, Any]]:
+    uploaded = {
+        f.role: f for f in session.scalars(select(LegalFile).where(LegalFile.document_id == doc.id))
+    }
+    files = []
+    for role, field in FILE_ROLES.items():
+        stored = uploaded.get(role)
+        if stored is not None:
+            files.append(
+                {
+                    "role": role,
+                    "url": f"{base_url}/legal/{doc.id}/files/{role}",
+                    "media_type": stored.media_type,
+                    "file_name": stored.file_name,
+                    "size": stored.size,
+                    "uploaded": True,
+                }
+            )
+        elif doc.record.get(field):
+            files.append(
+                {
+                    "role": role,
+                    "url": doc.record[field],
+                    "media_type": None,
+                    "file_name": None,
+                    "size": None,
+                    "uploaded": False,
+                }
+            )
+    return files
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def document_view(
+    session: Session, actor: Principal, doc: LegalDocument, base_url: str
+) -> dict[str, Any]:
+    """The document as the API, the ELI profile and the demo read it."""
+    relations = _relations_of(session, [doc.id])
+    targets = _resolve(session, actor, {r.target_key for r in relations}, doc.dataset_id)
+    labels = DOC_TYPES.get(doc.doc_type or "")
+    status_spec = schema_named("legal_document").field("STATUS")
+    assert status_spec is not None
+    status = next(c for c in status_spec.codes if c.code == doc.status)
+    dataset = session.get(Dataset, doc.dataset_id)
+    assert dataset is not None
+    record = doc.record
+    return {
+        "id": str(doc.id),
+        "number": doc.number,
+        "key": doc.key,
+        "doc_type": doc.doc_type,
+        "doc_type_label": {"vi": labels[0], "en": labels[1]} if labels else None,
+        "issuer": doc.issuer,
+        "issuer_code": doc.issuer_code,
+        "signer": record.get("SIGNER"),
+        "issued": doc.issued,
+        "effective": doc.effective,
+        "expired": doc.expired,
+        "status": doc.status,
+        "status_label": {"vi": status.vi, "en": status.en},
+        "abstract": doc.abstract,
+        "abstract_en": record.get("ABSTRACT_EN"),
+        "sector": record.get("SECTOR"),
+        "gazette_number": record.get("GAZETTE_NUMBER"),
+        "gazette_date": _date(record.get("GAZETTE_DATE")),
+        "files": files_of(session, doc, base_url),
+        "relations": [
+            {
+                "kind": r.kind,
+                "label": r.label,
+                "number": r.number,
+                "target_key": r.target_key,
+                "target_id": str(targets[r.target_key].id) if r.target_key in targets else None,
+            }
+            for r in relations
+        ],
+        "dataset": {"id": str(dataset.id), "name": dataset.slug},
+        "organization": {"id": str(dataset.organization_id), "name": dataset.organization.slug},
+        "updated_at": doc.updated_at,
+    }
+
+
+def _node(doc: LegalDocument) -> dict[str, Any]:
+    return {
+        "id": str(doc.id),
+        "number": doc.number,
+        "abstract": doc.abstract,
+        "status": doc.status,
+        "issued": doc.issued,
+        "resolved": True,
+    }
+
+
+def relation_graph(
+    session: Session, actor: Principal, doc: LegalDocument, depth: int = 1
+) -> dict[str, Any]:
+    """The documents around ``doc`` up to ``depth`` steps, following relations both ways.
+
+    Each document is visited once, so a cycle (A amends B, B amends A) ends the walk
+    instead of looping; references to documents not in the hub are leaf nodes.
+    """
+    if not 1 <= depth <= MAX_DEPTH:
+        raise BadRequest(
+            f"Bad parameter 'depth': an integer from 1 to {MAX_DEPTH}.",
+            errors=[FieldError("depth", f"an integer from 1 to {MAX_DEPTH}")],
+        )
+    nodes: dict[str, dict[str, Any]] = {str(doc.id): _node(doc)}
+    edges: list[dict[str, Any]] = []
+    seen_edges: set[tuple[str, str, str]] = set()
+    queue = deque([(doc, 0)])
+    visited = {doc.id}
+
+    def add_edge(source: str, target: str, relation: LegalRelation) -> None:
+        if (source, target, relation.kind) not in seen_edges:
+            seen_edges.add((source, target, relation.kind))
+            edges.append(
+                {"source": source, "target": target, "kind": relation.kind, "label": relation.label}
+            )
+
+    while queue:
+        current, level = queue.popleft()
+        if level >= depth:
+            continue
+        outgoing = _relations_of(session, [current.id])
+        targets = _resolve(session, actor, {r.target_key for r in outgoing}, current.dataset_id)
+        for relation in outgoing:
+            target = targets.get(relation.target_key)
+            if target is None:
+                node_id = f"ref:{relation.target_key}"
+                nodes.setdefault(
+                    node_id,
+                    {
+                        "id": node_id,
+                        "number": relation.number,
+                        "abstract": relation.label,
+                        "status": None,
+                        "issued": relation.target_date,
+                        "resolved": False,
+                    },
+                )
+                add_edge(str(current.id), node_id, relation)
+                continue
+            nodes.setdefault(str(target.id), _node(target))
+            add_edge(str(current.id), str(target.id), relation)
+            if target.id not in visited:
+                visited.add(target.id)
+                queue.append((target, level + 1))
+        keys = [current.key] + ([current.title_key] if current.title_key else [])
+        incoming = session.execute(
+            document_query(actor, LegalFilters())
+            .add_columns(LegalRelation)
+            .join(LegalRelation, LegalRelation.source_id == LegalDocument.id)
+            .where(LegalRelation.target_key.in_(keys))
+            .order_by(LegalDocument.issued, LegalDocument.id)
+        ).all()
+        for source, relation in incoming:
+            nodes.setdefault(str(source.id), _node(source))
+            add_edge(str(source.id), str(current.id), relation)
+            if source.id not in visited:
+                visited.add(source.id)
+                queue.append((source, level + 1))
+    return {
+        "document": str(doc.id),
+        "depth": depth,
+        "nodes": list(nodes.values()),
+        "edges": edges,
+        "kinds": list(RELATION_KINDS),
+    }
+
+
+@atomic
+def attach_file(
+    session: Session,
+    actor: Principal,
+    store: FileStore,
+    ref: str,
+    role: str,
+    stream: BinaryIO,
+    file_name: str | None,
+    claimed_type: str | None = None,
+) -> LegalFile:
+    """Store a document's original or full-text file; the content must be what it claims."""
+    if role not in FILE_ROLES:
+        raise BadRequest(
+            f"Bad parameter 'role': one of {', '.join(FILE_ROLES)}.",
+            errors=[FieldError("role", f"one of {', '.join(FILE_ROLES)}")],
+        )
+    doc = get_document(session, actor, ref)
+    dataset = session.get(Dataset, doc.dataset_id)
+    assert dataset is not None
+    actor.require(
+        actor.can_edit_state(dataset.organization_id, dataset.state),
+        "You may not change the documents of this dataset in its current state.",
+    )
+    stored = store.save(stream, file_name)
+    if claimed_type and claimed_type.split(";")[0].strip() == "application/pdf":
+        if stored.media_type != "application/pdf":
+            raise UnsupportedMediaType(
+                f"The file is sent as a PDF but its content is {stored.media_type}."
+            )
+    if stored.media_type not in FILE_TYPES[role]:
+        allowed = ", ".join(sorted(FILE_TYPES[role]))
+        raise UnsupportedMediaType(
+            f"A {role} file must be one of {allowed}; this one is {stored.media_type}."
+        )
+    existing = session.scalar(
+        select(LegalFile).where(LegalFile.document_id == doc.id, LegalFile.role == role)
+    )
+    if existing is None:
+        existing = LegalFile(document_id=doc.id, dataset_id=doc.dataset_id, role=role)
+        session.add(existing)
+    existing.file_key = stored.key
+    existing.file_name = stored.file_name
+    existing.media_type = stored.media_type
+    existing.size = stored.byte_size
+    existing.created_at = utcnow()
+    existing.created_by = actor.label
+    return existing
+
+
+def get_file(
+    session: Session, actor: Principal, ref: str, role: str
+) -> tuple[LegalDocument, LegalFile | str]:
+    """The uploaded file of a role, or the link the record gives; NotFound otherwise."""
+    doc = get_document(session, actor, ref)
+    stored = session.scalar(
+        select(LegalFile).where(LegalFile.document_id == doc.id, LegalFile.role == role)
+    )
+    if stored is not None:
+        return doc, stored
+    link = doc.record.get(FILE_ROLES.get(role, ""))
+    if not link:
+        raise NotFound(f"Legal document '{doc.number}' has no {role} file.")
+    return doc, link
+
+
+def flag_query(actor: Principal, open_only: bool = True) -> Select:
+    """Review flags of the organizations ``actor`` reviews (all of them for administrators)."""
+    query = select(ReviewFlag)
+    if not actor.is_admin:
+        scope = list(actor.scope) if actor.role == "editor" else []
+        query = query.where(ReviewFlag.organization_id.in_(scope))
+    if open_only:
+        query = query.where(ReviewFlag.resolved_at.is_(None))
+    return query
+
+
+@atomic
+def resolve_flag(session: Session, actor: Principal, flag_id: str, note: str | None) -> ReviewFlag:
+    flag_uuid = _uuid_or_none(flag_id)
+    flag = session.get(ReviewFlag, flag_uuid) if flag_uuid else None
+    if flag is None or not actor.can_review(flag.organization_id):
+        raise NotFound(f"Review flag '{flag_id[:100]}' does not exist.")
+    if flag.resolved_at is None:
+        flag.resolved_at = utcnow()
+        flag.resolved_by = actor.label
+        flag.resolution = note
+    return flag
