@@ -15,9 +15,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request, stream_with_context
+from sqlalchemy.orm import Session
 from werkzeug.http import http_date
 
 from hub.api.auth import current_principal
+from hub.content.schemaorg import SchemaOrgContext
+from hub.content.schemaorg import graph as schema_org_graph
 from hub.datasets.models import Dataset
 from hub.datasets.service import get_dataset
 from hub.db import get_session, utcnow
@@ -31,7 +34,7 @@ from hub.records.fields import record_set_of
 from hub.records.form_cache import get_form_cache
 from hub.records.forms import generated_forms
 from hub.records.publish import iter_rows, published_table
-from hub.records.schema import schema_named
+from hub.records.schema import ContentSchema, schema_named
 
 bp = Blueprint("data", __name__)
 
@@ -64,6 +67,19 @@ def _urls(dataset: Dataset) -> dict[str, str]:
         "oc4ids": f"{base}/oc4ids.json",
         "landing": f"{current_app.config['HUB_BASE_URL']}/api/v1/datasets/{dataset.id}",
     }
+
+
+def _schema_org(session: Session, dataset: Dataset, schema: ContentSchema) -> dict[str, Any]:
+    fields, rows = iter_rows(session, dataset)
+    names = [f.name for f in fields]
+    organization = dataset.organization
+    context = SchemaOrgContext(
+        base_url=current_app.config["HUB_BASE_URL"],
+        dataset_url=_urls(dataset)["landing"],
+        organization_name=organization.title_vi,
+        organization_url=organization.website,
+    )
+    return schema_org_graph(schema.name, (dict(zip(names, r, strict=True)) for r in rows), context)
 
 
 @bp.get("/dataset/<name>/<file_name>")
@@ -101,7 +117,10 @@ def published_form(name: str, file_name: str) -> Response:
         download = f"{dataset.slug}.{file_name.rsplit('.', 1)[1]}"
     else:
         table = published_table(session, dataset, _urls(dataset))
-        if file_name == "oc4ids.json":
+        if file_name == "schemaorg.jsonld":
+            descriptor = _schema_org(session, dataset, schema)
+            media_type = "application/ld+json"
+        elif file_name == "oc4ids.json":
             fields, rows = iter_rows(session, dataset)
             names = [f.name for f in fields]
             records = (dict(zip(names, row, strict=True)) for row in rows)

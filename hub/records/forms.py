@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hub.datasets.models import Dataset, Distribution
-from hub.records.schema import ContentSchema
+from hub.records.schema import RECORD_TYPES_OF_CONTENT_TYPE, ContentSchema
 
 # Forms generated from the records: (file name, format, media type, vi title, en title).
 GENERATED = (
@@ -32,7 +32,17 @@ GENERATED = (
         "CSV on the Web metadata",
     ),
 )
+_SCHEMA_ORG = (
+    (
+        "schemaorg.jsonld",
+        "JSON-LD",
+        "application/ld+json",
+        "Mô tả schema.org (JSON-LD)",
+        "schema.org description (JSON-LD)",
+    ),
+)
 GENERATED_BY_SCHEMA = {
+    **{kind: _SCHEMA_ORG for kind in RECORD_TYPES_OF_CONTENT_TYPE["portal_content"]},
     "budget_line": (
         (
             "fiscal-datapackage.json",

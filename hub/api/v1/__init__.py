@@ -45,6 +45,7 @@ def docs_style() -> Response:
 
 
 from hub.api.v1 import (  # noqa: E402, F401
+    content,
     datasets,
     distributions,
     feeds,

@@ -128,6 +128,7 @@ class ResolveInput(Schema):
 
 class EnglishGapOut(Schema):
     organization = fields.Nested(_Ref, required=True)
+    url = fields.String(required=True)
     title_en = fields.String(allow_none=True)
     missing = fields.List(fields.String(), required=True)
     details = fields.Dict(required=True)
