@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
+import feedparser
 from sqlalchemy import func, select
 
 from hub.datasets import organizations
@@ -13,12 +14,16 @@ from hub.datasets.changelog import latest_seq
 from hub.datasets.models import Dataset, Distribution, Organization
 from hub.datasets.vocab import CONTENT_TYPES
 from hub.demo import data as demo_data
+from hub.demo import legal as demo_legal
 from hub.demo import load_demo
+from hub.demo import portal as demo_portal
 from hub.demo import records as demo_records
+from hub.legal.models import ReviewFlag
 from hub.records.models import RecordImport, RecordSet
 from hub.records.publish import iter_rows
 
-WITH_RECORDS = {"statistics", "budget", "project"}
+WITH_RECORDS = {"statistics", "budget", "project", "legal_document", "portal_content"}
+MAKERS = {*demo_records.RECORDS, *demo_legal.LEGAL_RECORDS, *demo_portal.PORTAL_RECORDS}
 
 
 def _slugs(content_type):
@@ -78,7 +83,7 @@ def test_demo_datasets_hold_valid_sample_records(session, file_store):
     datasets = list(session.scalars(select(Dataset)))
     sets = {d.slug: session.get(RecordSet, d.id) for d in datasets}
     expected = {d.slug for d in datasets if d.content_type in WITH_RECORDS}
-    assert expected == set(demo_records.RECORDS) == {slug for slug, rs in sets.items() if rs}
+    assert expected == MAKERS == {slug for slug, rs in sets.items() if rs}
     assert report.imported == len(expected)
     assert report.records == sum(rs.row_count for rs in sets.values() if rs)
     imports = session.scalars(select(RecordImport)).all()
@@ -87,6 +92,9 @@ def test_demo_datasets_hold_valid_sample_records(session, file_store):
     assert all(i.rows_invalid == 0 and i.rows_loaded == i.rows_read > 0 for i in imports)
     types = Counter(d.content_type for d in datasets if sets[d.slug])
     assert types["statistics"] >= 3 and types["budget"] >= 2 and types["project"] >= 2
+    assert types["legal_document"] >= 5 and types["portal_content"] >= 8 * 2
+    record_types = Counter(rs.schema_name for rs in sets.values() if rs)
+    assert all(record_types[t] >= 1 for t in ("article", "leader", "org_unit", "qa"))
 
 
 def test_demo_statistics(session, file_store):
@@ -168,14 +176,44 @@ def test_demo_projects(session, file_store):
 
 def test_an_older_demo_database_gains_its_records_once(session, file_store, monkeypatch):
     monkeypatch.setattr(demo_records, "RECORDS", {})
+    monkeypatch.setattr(demo_legal, "LEGAL_RECORDS", {})
+    monkeypatch.setattr(demo_portal, "PORTAL_RECORDS", {})
     first = load_demo(session, file_store)
     assert first.records == 0 and first.imported == 0
     monkeypatch.undo()
     second = load_demo(session, file_store)
-    assert second.created == 0 and second.imported == len(demo_records.RECORDS)
+    assert second.created == 0 and second.imported == len(MAKERS)
     seq = latest_seq(session)
     third = load_demo(session, file_store)
     assert third.imported == 0 and third.records == second.records
     assert latest_seq(session) == seq
     states = {d.slug: d.state for d in session.scalars(select(Dataset))}
     assert states["khach-du-lich"] == "withdrawn" and states["du-an-xa-phu-my"] == "draft"
+
+
+def test_demo_legal_documents_relations_and_flags(client, session, file_store):
+    load_demo(session, file_store)
+    body = client.get("/api/v1/legal-documents?number=Nghị định số 43/2011/ND-CP").get_json()
+    [decree] = body["data"]
+    assert decree["status"] == "expired"
+    graph = client.get(f"/api/v1/legal-documents/{decree['id']}/relations").get_json()
+    kinds = {e["kind"] for e in graph["edges"]}
+    assert {"based_on", "replaces"} <= kinds, "seed regulations rest on it, 42/2022 replaces it"
+    flags = session.scalars(select(ReviewFlag)).all()
+    assert any(f.cause_number == "43/2011/NĐ-CP" for f in flags)
+    seeds = client.get("/api/v1/legal-documents?dataset=quy-che-cong-thong-tin-cac-tinh")
+    numbers = {d["number"] for d in seeds.get_json()["data"]}
+    assert {"14/2015/QĐ-UBND", "57/2018/QĐ-UBND", "17/2018/QĐ-UBND"} <= numbers
+    ninh_binh = next(d for d in seeds.get_json()["data"] if d["number"] == "14/2015/QĐ-UBND")
+    assert all(r["target_id"] for r in ninh_binh["relations"]), "every basis is in the hub"
+
+
+def test_demo_portal_content_feeds_and_english_coverage(client, session, file_store):
+    load_demo(session, file_store)
+    feed = feedparser.parse(client.get("/feeds/news.atom").data)
+    assert feed.bozo == 0 and len(feed.entries) == 50
+    commune = feedparser.parse(client.get("/organization/phuong-long-chau/news.rss").data)
+    assert commune.bozo == 0 and commune.entries
+    gaps = client.get("/api/v1/english-coverage").get_json()["data"]
+    found = {g["organization"]["name"]: set(g["missing"]) for g in gaps}
+    assert found == demo_portal.ENGLISH_GAPS

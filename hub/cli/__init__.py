@@ -31,7 +31,7 @@ def main() -> None:
 main.add_command(shell_command)
 main.add_command(routes_command)
 
-from hub.cli import catalog, records, server, tokens  # noqa: E402
+from hub.cli import catalog, content, records, server, tokens  # noqa: E402
 
 main.add_command(server.init)
 main.add_command(server.demo)
@@ -40,3 +40,5 @@ main.add_command(catalog.org)
 main.add_command(catalog.dataset)
 main.add_command(tokens.token)
 main.add_command(records.import_command)
+main.add_command(content.legal_group)
+main.add_command(content.english_coverage_command)

@@ -4,12 +4,14 @@ Everything goes through the same services as real use (validation, review
 workflow, audit, change log, record imports). Loading is idempotent: existing
 organizations and datasets are recognised by slug and left alone, so a second run
 adds nothing; a demo dataset without records yet (an older demo database) gets its
-sample records (``hub.demo.records``).
+sample records: statistics, budget and projects (``hub.demo.records``), legal documents
+(``hub.demo.legal``) and portal content (``hub.demo.portal``).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -18,13 +20,24 @@ from sqlalchemy.orm import Session
 from hub.auth.principal import Principal
 from hub.datasets import distributions, organizations, service, workflow
 from hub.datasets.models import Dataset, Distribution, Organization
-from hub.demo import data, records
+from hub.demo import data, legal, portal, records
 from hub.files import FileStore
 from hub.records.fields import record_set_of
 from hub.records.models import RecordSet
 from hub.records.service import import_records
 
 DEMO_ACTOR = Principal.system("demo-loader")
+# National documents first, so that the province's documents resolve their relations.
+DATASETS = [*legal.LEGAL_DATASETS, *data.DATASETS, *portal.PORTAL_DATASETS]
+_NOT_FIELDS = {"state", "reason", "distributions", "files", "record_type"}
+
+
+def _maker(slug: str) -> tuple[Callable[[], tuple[str, str]] | None, str | None]:
+    """The sample records of a demo dataset and their record type (portal content)."""
+    if slug in portal.PORTAL_RECORDS:
+        record_type, make = portal.PORTAL_RECORDS[slug]
+        return make, record_type
+    return records.RECORDS.get(slug) or legal.LEGAL_RECORDS.get(slug), None
 
 
 @dataclass(frozen=True)
@@ -46,7 +59,7 @@ def load_demo(session: Session, store: FileStore) -> DemoReport:
             organizations.merge_organization(
                 session, DEMO_ACTOR, old, new, reason="Sắp xếp đơn vị hành chính cấp xã năm 2025."
             )
-    loaded = [_load_dataset(session, store, item) for item in data.DATASETS]
+    loaded = [_load_dataset(session, store, item) for item in DATASETS]
     return DemoReport(
         organizations=_count(session, Organization),
         datasets=_count(session, Dataset),
@@ -62,9 +75,7 @@ def _load_dataset(session: Session, store: FileStore, item: dict) -> tuple[bool,
     existing = service.find_dataset(session, item["slug"])
     if existing is not None:
         return False, _load_records(session, existing, item)
-    fields = {
-        k: v for k, v in item.items() if k not in {"state", "reason", "distributions", "files"}
-    }
+    fields = {k: v for k, v in item.items() if k not in _NOT_FIELDS}
     dataset = service.create_dataset(session, DEMO_ACTOR, fields)
     for link in item.get("distributions", []):
         distributions.add_link(session, DEMO_ACTOR, dataset.id, link)
@@ -83,7 +94,7 @@ def _load_dataset(session: Session, store: FileStore, item: dict) -> tuple[bool,
 
 def _load_records(session: Session, dataset: Dataset, item: dict) -> bool:
     """Import the sample records of a demo dataset that has none (and can still take them)."""
-    make = records.RECORDS.get(item["slug"])
+    make, record_type = _maker(item["slug"])
     if (
         make is None
         or dataset.state == "deleted"
@@ -93,7 +104,8 @@ def _load_records(session: Session, dataset: Dataset, item: dict) -> bool:
         return False
     file_name, text = make()
     stream = io.BytesIO(text.encode("utf-8"))
-    import_records(session, DEMO_ACTOR, dataset.id, stream, file_name)  # aborts on any bad row
+    # Aborts on any bad row: the sample data must be valid.
+    import_records(session, DEMO_ACTOR, dataset.id, stream, file_name, record_type=record_type)
     return True
 
 

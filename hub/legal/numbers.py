@@ -180,9 +180,18 @@ class Reference:
         return law_title_key(self.title or "")
 
 
+_TITLE_TAIL = re.compile(r"\s*(?:[:(].*|,?\s*(?:nam\s+)?\d{4}\s*)$", re.DOTALL)
+
+
 def law_title_key(title: str) -> str:
-    """The key of a law cited by its title: "Luật Công nghệ thông tin" -> "LAW:luat cong..."."""
-    return "LAW:" + " ".join(_fold(nfc(title)).lower().replace(",", " ").split())
+    """The key of a law cited by its title: "Luật Công nghệ thông tin" -> "LAW:luat cong...".
+
+    A subtitle after ":" or "(" and a trailing year ("năm 2015", "2015") are not part of
+    the title, so "Luật Thống kê 2015" and "Luật Thống kê" share a key; the year tells
+    laws of the same title apart when a reference is resolved.
+    """
+    folded = _fold(nfc(title)).lower()
+    return "LAW:" + " ".join(_TITLE_TAIL.sub("", folded).replace(",", " ").split())
 
 
 def _normalise_part(part: str) -> str:
@@ -326,7 +335,13 @@ def extract_references(text: str) -> list[Reference]:
     for m in _NUMBER_IN_TEXT_RE.finditer(folded):
         before = folded[max(0, m.start() - 160) : m.start()]
         kind_match = _KIND_BEFORE_RE.search(before)
-        law_match = None if kind_match else _LAW_BEFORE_RE.match(before)
+        law_match = _LAW_BEFORE_RE.match(before)
+        if law_match and not re.search("[A-Za-z]", law_match["title"]):
+            law_match = None  # "Luật số 60/2024/QH15": the kind alone, no title
+        if kind_match and law_match and kind_match["kind"].lower() != "luat":
+            law_match = None  # "Luật ... Nghị định số 5/...": the nearer kind wins
+        if law_match:
+            kind_match = None
         kind = None
         start = m.start()
         title = None

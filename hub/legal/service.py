@@ -113,6 +113,12 @@ def document_query(actor: Principal, filters: LegalFilters) -> Select:
     return query
 
 
+def find_by_number(session: Session, actor: Principal, number: str) -> list[LegalDocument]:
+    """Visible documents numbered ``number`` (written any way), newest first."""
+    query = document_query(actor, LegalFilters(number=number))
+    return list(session.scalars(query.order_by(LegalDocument.issued.desc(), LegalDocument.id)))
+
+
 def _uuid_or_none(text: str) -> uuid.UUID | None:
     try:
         return uuid.UUID(text)
@@ -133,22 +139,30 @@ def get_document(session: Session, actor: Principal, ref: str | uuid.UUID) -> Le
 
 
 def _resolve(
-    session: Session, actor: Principal, keys: set[str], near: uuid.UUID | None = None
-) -> dict[str, LegalDocument]:
-    """The visible document each key names; the same dataset first, then the newest."""
+    session: Session, actor: Principal, relations: list[LegalRelation], near: uuid.UUID | None
+) -> list[LegalDocument | None]:
+    """The visible document each relation names, or None.
+
+    Several documents may share a key (laws of the same title, a number republished in
+    two datasets): the one issued on the cited date wins, then one of the cited year,
+    then one of the citing document's own dataset, then the newest.
+    """
+    keys = {r.target_key for r in relations}
     if not keys:
-        return {}
+        return []
     docs = session.scalars(
         document_query(actor, LegalFilters()).where(
             or_(LegalDocument.key.in_(keys), LegalDocument.title_key.in_(keys))
         )
     ).all()
     ranked = sorted(docs, key=lambda d: (d.dataset_id != near, -d.issued.toordinal(), d.id))
-    found: dict[str, LegalDocument] = {}
-    for doc in ranked:
-        for key in (doc.key, doc.title_key):
-            if key in keys:
-                found.setdefault(key, doc)
+    found: list[LegalDocument | None] = []
+    for relation in relations:
+        named = [d for d in ranked if relation.target_key in (d.key, d.title_key)]
+        when = relation.target_date
+        if when is not None and len(named) > 1:
+            named.sort(key=lambda d: (d.issued != when, d.issued.year != when.year))
+        found.append(named[0] if named else None)
     return found
 
 
@@ -203,7 +217,7 @@ def document_view(
 ) -> dict[str, Any]:
     """The document as the API, the ELI profile and the demo read it."""
     relations = _relations_of(session, [doc.id])
-    targets = _resolve(session, actor, {r.target_key for r in relations}, doc.dataset_id)
+    targets = _resolve(session, actor, relations, doc.dataset_id)
     labels = DOC_TYPES.get(doc.doc_type or "")
     status_spec = schema_named("legal_document").field("STATUS")
     assert status_spec is not None
@@ -237,9 +251,9 @@ def document_view(
                 "label": r.label,
                 "number": r.number,
                 "target_key": r.target_key,
-                "target_id": str(targets[r.target_key].id) if r.target_key in targets else None,
+                "target_id": str(target.id) if target else None,
             }
-            for r in relations
+            for r, target in zip(relations, targets, strict=True)
         ],
         "dataset": {"id": str(dataset.id), "name": dataset.slug},
         "organization": {"id": str(dataset.organization_id), "name": dataset.organization.slug},
@@ -289,9 +303,8 @@ def relation_graph(
         if level >= depth:
             continue
         outgoing = _relations_of(session, [current.id])
-        targets = _resolve(session, actor, {r.target_key for r in outgoing}, current.dataset_id)
-        for relation in outgoing:
-            target = targets.get(relation.target_key)
+        targets = _resolve(session, actor, outgoing, current.dataset_id)
+        for relation, target in zip(outgoing, targets, strict=True):
             if target is None:
                 node_id = f"ref:{relation.target_key}"
                 nodes.setdefault(
@@ -321,6 +334,11 @@ def relation_graph(
             .order_by(LegalDocument.issued, LegalDocument.id)
         ).all()
         for source, relation in incoming:
+            if relation.target_key == current.title_key:
+                # Laws share titles across years: keep only the references meant for this one.
+                [meant] = _resolve(session, actor, [relation], source.dataset_id)
+                if meant is None or meant.id != current.id:
+                    continue
             nodes.setdefault(str(source.id), _node(source))
             add_edge(str(source.id), str(current.id), relation)
             if source.id not in visited:

@@ -8,6 +8,7 @@ the store, the API or a feed.
 
 from __future__ import annotations
 
+import re
 from html import unescape
 
 import nh3
@@ -43,6 +44,17 @@ def sanitize_html(html: str) -> str:
     )
 
 
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|br|li|ul|ol|h[1-6]|td|th|tr|table|div|blockquote|figure|figcaption|hr|pre)\b",
+    re.IGNORECASE,
+)
+
+
 def plain_text(html: str) -> str:
-    """The text of an HTML fragment, for summaries and search."""
-    return " ".join(unescape(nh3.clean(html, tags=set(), clean_content_tags=set())).split())
+    """The text of an HTML fragment, for summaries and search; blocks become spaces."""
+    spaced = _BLOCK_TAG.sub(lambda m: " " + m.group(), html)
+    return " ".join(
+        unescape(
+            nh3.clean(spaced, tags=set(), clean_content_tags=set(DROPPED_WITH_CONTENT))
+        ).split()
+    )

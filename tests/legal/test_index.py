@@ -192,3 +192,34 @@ def test_documents_of_hidden_datasets_are_not_visible(session, legal_dataset, lo
     load_legal(draft, [doc("1/2020/QĐ-UBND")])
     assert session.scalars(service.document_query(ANON, service.LegalFilters())).all() == []
     assert len(session.scalars(service.document_query(ADMIN, service.LegalFilters())).all()) == 1
+
+
+def test_laws_cited_by_title_resolve_to_the_one_of_the_cited_year(
+    session, legal_dataset, load_legal
+):
+    national, provincial = legal_dataset(), legal_dataset()
+    load_legal(
+        national,
+        [
+            doc("45/2013/QH13", "Luật Đất đai năm 2013", ISSUED="29/11/2013"),
+            doc("31/2024/QH15", "Luật Đất đai", ISSUED="18/01/2024"),
+            doc("89/2015/QH13", "Luật Thống kê: thu thập và công bố thông tin thống kê"),
+        ],
+    )
+    load_legal(
+        provincial,
+        [
+            doc("1/2020/QĐ-UBND", BASED_ON="Luật Đất đai ngày 29 tháng 11 năm 2013"),
+            doc("2/2025/QĐ-UBND", BASED_ON="Luật Đất đai ngày 18/01/2024; Luật Thống kê 2015"),
+        ],
+    )
+    laws = _docs(session, national)
+    old = service.document_view(session, ANON, _docs(session, provincial)["1/2020/QĐ-UBND"], "")
+    new = service.document_view(session, ANON, _docs(session, provincial)["2/2025/QĐ-UBND"], "")
+    assert old["relations"][0]["target_id"] == str(laws["45/2013/QH13"].id)
+    assert [r["target_id"] for r in new["relations"]] == [
+        str(laws["31/2024/QH15"].id),
+        str(laws["89/2015/QH13"].id),
+    ]
+    graph = service.relation_graph(session, ANON, laws["45/2013/QH13"])
+    assert [n["number"] for n in graph["nodes"]] == ["45/2013/QH13", "1/2020/QĐ-UBND"]

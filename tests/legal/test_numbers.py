@@ -514,3 +514,14 @@ def test_seed_references(name):
             assert ref.number.number in written
         else:
             assert written.startswith("Luật")
+
+
+def test_a_law_named_and_numbered_keeps_its_title():
+    [ref] = extract_references(
+        "Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13 ngày 22/6/2015"
+    )
+    assert ref.number is not None and ref.number.canonical == "80/2015/QH13"
+    assert ref.title == "Luật Ban hành văn bản quy phạm pháp luật"
+    assert ref.date == date(2015, 6, 22)
+    [bare] = extract_references("theo Luật số 60/2024/QH15")
+    assert bare.title is None and bare.number.canonical == "60/2024/QH15"
