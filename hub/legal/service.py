@@ -41,6 +41,7 @@ FILE_TYPES = {
     },
 }
 MAX_DEPTH = 5
+NUMBER_MAX_LENGTH = 300  # "Nghị định số ..." with room to spare
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,11 @@ def number_key(text: str) -> tuple[str, ...]:
 
     Raises BadRequest naming the part of the number that is wrong.
     """
+    if len(text) > NUMBER_MAX_LENGTH:
+        raise BadRequest(
+            f"A document number is at most {NUMBER_MAX_LENGTH} characters.",
+            errors=[FieldError("number", f"at most {NUMBER_MAX_LENGTH} characters")],
+        )
     try:
         return (parse_number(text).key,)
     except NumberError as exc:

@@ -94,6 +94,8 @@ def test_find_letters_laws_by_title_and_filters(client, documents):
         ("status=repealed", "status", "code list"),
         ("issued_from=13/06/2011", "issued_from", "YYYY-MM-DD"),
         ("colour=red", "colour", "unknown"),
+        ("number=" + "1" * 10_000, "number", "at most 300"),
+        ("number=%00%01/2020/QĐ-UBND", "number", "must start with digits"),
     ],
 )
 def test_bad_parameters_are_400_naming_the_part(client, documents, query, name, words):
