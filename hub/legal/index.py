@@ -12,7 +12,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from hub.datasets.models import Dataset
@@ -78,28 +78,35 @@ def sync_dataset(
         {names.get(k, k): v for k, v in row.items()}
         for row in session.execute(select(table)).mappings()
     ]
-    old = {
-        d.id: d
-        for d in session.scalars(
-            select(LegalDocument).where(LegalDocument.dataset_id == dataset.id)
-        )
-    }
-    old_status = {d.id: d.status for d in old.values()}
+    documents, relation_table = LegalDocument.__table__, LegalRelation.__table__
+    conn = session.connection()
+    old_status = dict(
+        conn.execute(
+            select(documents.c.id, documents.c.status).where(documents.c.dataset_id == dataset.id)
+        ).all()
+    )
     new = [_document_values(dataset, row) for row in rows]
     new_ids = {values["id"] for values in new}
-    if old:
-        session.execute(delete(LegalRelation).where(LegalRelation.source_id.in_(list(old))))
-    gone = [doc_id for doc_id in old if doc_id not in new_ids]
-    if gone:
-        session.execute(delete(LegalDocument).where(LegalDocument.id.in_(gone)))
-    for values in new:
-        current = old.get(values["id"])
-        if current is None:
-            session.add(LegalDocument(**values))
-        else:
-            for name, value in values.items():
-                setattr(current, name, value)
-    session.flush()
+    # Core statements, many rows each: the ORM's unit of work costs more than the work.
+    conn.execute(
+        delete(relation_table).where(
+            relation_table.c.source_id.in_(
+                select(documents.c.id).where(documents.c.dataset_id == dataset.id)
+            )
+        )
+    )
+    gone = [doc_id for doc_id in old_status if doc_id not in new_ids]
+    for start in range(0, len(gone), 500):
+        conn.execute(delete(documents).where(documents.c.id.in_(gone[start : start + 500])))
+    added = [values for values in new if values["id"] not in old_status]
+    if added:
+        conn.execute(insert(documents), added)
+    changed = [{**values, "b_id": values["id"]} for values in new if values["id"] in old_status]
+    if changed:
+        columns = {name: bindparam(name) for name in new[0] if name != "id"}
+        conn.execute(
+            update(documents).where(documents.c.id == bindparam("b_id")).values(columns), changed
+        )
     relations = []
     for values, row in zip(new, rows, strict=True):
         position = 0
@@ -118,7 +125,10 @@ def sync_dataset(
                 )
                 position += 1
     if relations:
-        session.execute(insert(LegalRelation), relations)
+        conn.execute(insert(relation_table), relations)
+    for loaded in list(session.identity_map.values()):
+        if isinstance(loaded, LegalDocument):
+            session.expire(loaded)  # loaded earlier, it may describe the old row
     newly_expired = [
         v["id"] for v in new if v["status"] == "expired" and old_status.get(v["id"]) != "expired"
     ]

@@ -21,6 +21,8 @@ from hub.db import Base, BigIntId, JSONType, NFCString, NFCText, UTCDateTime, ne
 
 class LegalDocument(Base):
     __tablename__ = "legal_document"
+    # Lists page newest issue first, with the id as tie-breaker.
+    __table_args__ = (Index("ix_legal_document_issued_id", "issued", "id"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # uuid5(dataset id, key)
     dataset_id: Mapped[uuid.UUID] = mapped_column(
@@ -33,7 +35,7 @@ class LegalDocument(Base):
     doc_type: Mapped[str | None] = mapped_column(String(10), index=True)
     issuer: Mapped[str | None] = mapped_column(NFCString(300))
     issuer_code: Mapped[str | None] = mapped_column(String(60), index=True)
-    issued: Mapped[date] = mapped_column(Date, index=True)
+    issued: Mapped[date] = mapped_column(Date)
     effective: Mapped[date | None] = mapped_column(Date)
     expired: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), index=True)

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property, lru_cache
 
 from hub.text import nfc
 
@@ -105,9 +106,20 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFD", ch)[0]
 
 
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def _fold(text: str) -> str:
     """Fold an NFC string keeping its length (one output char per input char)."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
 
 
 _KIND_WORDS.update({_fold(vi).lower(): code for code, (vi, _) in DOC_TYPES.items()})
@@ -150,12 +162,13 @@ class DocumentNumber:
     issuer_vi: str | None
     issuer_en: str | None
 
-    @property
+    # Cached: an import reads each cited number's key several times.
+    @cached_property
     def canonical(self) -> str:
         middle = f"/{self.year}/" if self.year is not None else "/"
         return f"{self.number}{middle}{self.symbol}"
 
-    @property
+    @cached_property
     def key(self) -> str:
         return _fold(self.canonical).upper()
 
@@ -180,6 +193,7 @@ class Reference:
         return law_title_key(self.title or "")
 
 
+LAW_PREFIX = "LAW:"  # keys of laws cited by title, beside the keys of numbers
 _TITLE_TAIL = re.compile(r"\s*(?:[:(].*|,?\s*(?:nam\s+)?\d{4}\s*)$", re.DOTALL)
 
 
@@ -191,7 +205,7 @@ def law_title_key(title: str) -> str:
     laws of the same title apart when a reference is resolved.
     """
     folded = _fold(nfc(title)).lower()
-    return "LAW:" + " ".join(_TITLE_TAIL.sub("", folded).replace(",", " ").split())
+    return LAW_PREFIX + " ".join(_TITLE_TAIL.sub("", folded).replace(",", " ").split())
 
 
 def _normalise_part(part: str) -> str:
@@ -258,6 +272,7 @@ def _build(number: str, year: int | None, parts: list[str], kind: str | None) ->
     )
 
 
+@lru_cache(maxsize=65536)  # the same decrees are cited again and again
 def _parse_body(body: str, kind: str | None) -> DocumentNumber:
     """Parse "number[/year]/symbol" (NFC, dashes already unified)."""
     if not body or not body[0].isdigit():

@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import uuid
 from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, BinaryIO
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from hub.auth.principal import Principal
-from hub.datasets.models import Dataset
+from hub.datasets.models import Dataset, Organization
 from hub.datasets.service import visible_to
 from hub.db import atomic, utcnow
 from hub.errors import BadRequest, FieldError, NotFound, UnsupportedMediaType
 from hub.files import FileStore
 from hub.legal.index import RELATION_KINDS
 from hub.legal.models import LegalDocument, LegalFile, LegalRelation, ReviewFlag
-from hub.legal.numbers import DOC_TYPES, NumberError, law_title_key, parse_number
+from hub.legal.numbers import DOC_TYPES, LAW_PREFIX, NumberError, law_title_key, parse_number
 from hub.records.schema import schema_named
 from hub.text import fold
 
@@ -91,12 +92,15 @@ def _code(field: str, value: str) -> str:
 
 def document_query(actor: Principal, filters: LegalFilters) -> Select:
     """Visible documents matching ``filters``, unordered (callers page it)."""
-    query = select(LegalDocument).join(Dataset, Dataset.id == LegalDocument.dataset_id)
+    query = select(LegalDocument)
     if not actor.is_admin:
-        query = query.where(visible_to(actor))
+        # As a list of datasets, not a join: the planner then starts from the key index
+        # (a join made SQLite walk every document of the visible datasets).
+        query = query.where(
+            LegalDocument.dataset_id.in_(select(Dataset.id).where(visible_to(actor)))
+        )
     if filters.number:
-        keys = number_key(filters.number)
-        query = query.where(or_(LegalDocument.key.in_(keys), LegalDocument.title_key.in_(keys)))
+        query = query.where(_named(number_key(filters.number)))
     if filters.doc_type:
         query = query.where(LegalDocument.doc_type == _code("DOC_TYPE", filters.doc_type))
     if filters.status:
@@ -113,9 +117,8 @@ def document_query(actor: Principal, filters: LegalFilters) -> Select:
     if filters.issued_to:
         query = query.where(LegalDocument.issued <= filters.issued_to)
     if filters.dataset:
-        query = query.where(
-            or_(Dataset.slug == filters.dataset, Dataset.id == _uuid_or_none(filters.dataset))
-        )
+        named = or_(Dataset.slug == filters.dataset, Dataset.id == _uuid_or_none(filters.dataset))
+        query = query.where(LegalDocument.dataset_id.in_(select(Dataset.id).where(named)))
     return query
 
 
@@ -123,6 +126,21 @@ def find_by_number(session: Session, actor: Principal, number: str) -> list[Lega
     """Visible documents numbered ``number`` (written any way), newest first."""
     query = document_query(actor, LegalFilters(number=number))
     return list(session.scalars(query.order_by(LegalDocument.issued.desc(), LegalDocument.id)))
+
+
+def _named(keys: Iterable[str]) -> ColumnElement[bool]:
+    """Documents named by these keys: numbers by ``key``, laws cited by title by ``title_key``.
+
+    One indexed column per kind of key, never an OR over both unless needed.
+    """
+    numbers = [k for k in keys if not k.startswith(LAW_PREFIX)]
+    titles = [k for k in keys if k.startswith(LAW_PREFIX)]
+    clauses = []
+    if numbers:
+        clauses.append(LegalDocument.key.in_(numbers))
+    if titles:
+        clauses.append(LegalDocument.title_key.in_(titles))
+    return or_(*clauses) if len(clauses) > 1 else clauses[0]
 
 
 def _uuid_or_none(text: str) -> uuid.UUID | None:
@@ -145,31 +163,42 @@ def get_document(session: Session, actor: Principal, ref: str | uuid.UUID) -> Le
 
 
 def _resolve(
-    session: Session, actor: Principal, relations: list[LegalRelation], near: uuid.UUID | None
+    session: Session,
+    actor: Principal,
+    relations: list[LegalRelation],
+    dataset_of: dict[uuid.UUID, uuid.UUID],
 ) -> list[LegalDocument | None]:
-    """The visible document each relation names, or None.
+    """The visible document each relation names, or None; one query for all of them.
 
     Several documents may share a key (laws of the same title, a number republished in
     two datasets): the one issued on the cited date wins, then one of the cited year,
-    then one of the citing document's own dataset, then the newest.
+    then one of the citing document's dataset (``dataset_of`` its source), then the
+    newest.
     """
     keys = {r.target_key for r in relations}
     if not keys:
         return []
-    docs = session.scalars(
-        document_query(actor, LegalFilters()).where(
-            or_(LegalDocument.key.in_(keys), LegalDocument.title_key.in_(keys))
-        )
-    ).all()
-    ranked = sorted(docs, key=lambda d: (d.dataset_id != near, -d.issued.toordinal(), d.id))
+    candidates: dict[str, list[LegalDocument]] = {}
+    for doc in session.scalars(document_query(actor, LegalFilters()).where(_named(keys))):
+        for key in {doc.key, doc.title_key} & keys:
+            candidates.setdefault(key, []).append(doc)
     found: list[LegalDocument | None] = []
     for relation in relations:
-        named = [d for d in ranked if relation.target_key in (d.key, d.title_key)]
-        when = relation.target_date
-        if when is not None and len(named) > 1:
-            named.sort(key=lambda d: (d.issued != when, d.issued.year != when.year))
-        found.append(named[0] if named else None)
+        named = candidates.get(relation.target_key)
+        found.append(min(named, key=_ranking(relation, dataset_of)) if named else None)
     return found
+
+
+def _ranking(
+    relation: LegalRelation, dataset_of: dict[uuid.UUID, uuid.UUID]
+) -> Callable[[LegalDocument], tuple]:
+    near, when = dataset_of.get(relation.source_id), relation.target_date
+
+    def rank(doc: LegalDocument) -> tuple:
+        dated = (doc.issued != when, doc.issued.year != when.year) if when else (False, False)
+        return (*dated, doc.dataset_id != near, -doc.issued.toordinal(), doc.id)
+
+    return rank
 
 
 def _relations_of(session: Session, doc_ids: list[uuid.UUID]) -> list[LegalRelation]:
@@ -182,10 +211,9 @@ def _relations_of(session: Session, doc_ids: list[uuid.UUID]) -> list[LegalRelat
     )
 
 
-def files_of(session: Session, doc: LegalDocument, base_url: str) -> list[dict[str, Any]]:
-    uploaded = {
-        f.role: f for f in session.scalars(select(LegalFile).where(LegalFile.document_id == doc.id))
-    }
+def _files(
+    doc: LegalDocument, uploaded: dict[str, LegalFile], base_url: str
+) -> list[dict[str, Any]]:
     files = []
     for role, field in FILE_ROLES.items():
         stored = uploaded.get(role)
@@ -222,49 +250,86 @@ def document_view(
     session: Session, actor: Principal, doc: LegalDocument, base_url: str
 ) -> dict[str, Any]:
     """The document as the API, the ELI profile and the demo read it."""
-    relations = _relations_of(session, [doc.id])
-    targets = _resolve(session, actor, relations, doc.dataset_id)
-    labels = DOC_TYPES.get(doc.doc_type or "")
+    return document_views(session, actor, [doc], base_url)[0]
+
+
+def document_views(
+    session: Session, actor: Principal, docs: list[LegalDocument], base_url: str
+) -> list[dict[str, Any]]:
+    """Views of many documents in a fixed number of queries (a list page is one call)."""
+    if not docs:
+        return []
+    ids = [d.id for d in docs]
+    relations: dict[uuid.UUID, list[LegalRelation]] = {i: [] for i in ids}
+    for relation in _relations_of(session, ids):
+        relations[relation.source_id].append(relation)
+    uploaded: dict[uuid.UUID, dict[str, LegalFile]] = {i: {} for i in ids}
+    for stored in session.scalars(select(LegalFile).where(LegalFile.document_id.in_(ids))):
+        uploaded[stored.document_id][stored.role] = stored
+    owners = {
+        row.id: row
+        for row in session.execute(
+            select(Dataset.id, Dataset.slug, Dataset.organization_id)
+            .add_columns(Organization.slug.label("org"))
+            .join(Organization, Organization.id == Dataset.organization_id)
+            .where(Dataset.id.in_({d.dataset_id for d in docs}))
+        )
+    }
     status_spec = schema_named("legal_document").field("STATUS")
     assert status_spec is not None
-    status = next(c for c in status_spec.codes if c.code == doc.status)
-    dataset = session.get(Dataset, doc.dataset_id)
-    assert dataset is not None
-    record = doc.record
-    return {
-        "id": str(doc.id),
-        "number": doc.number,
-        "key": doc.key,
-        "doc_type": doc.doc_type,
-        "doc_type_label": {"vi": labels[0], "en": labels[1]} if labels else None,
-        "issuer": doc.issuer,
-        "issuer_code": doc.issuer_code,
-        "signer": record.get("SIGNER"),
-        "issued": doc.issued,
-        "effective": doc.effective,
-        "expired": doc.expired,
-        "status": doc.status,
-        "status_label": {"vi": status.vi, "en": status.en},
-        "abstract": doc.abstract,
-        "abstract_en": record.get("ABSTRACT_EN"),
-        "sector": record.get("SECTOR"),
-        "gazette_number": record.get("GAZETTE_NUMBER"),
-        "gazette_date": _date(record.get("GAZETTE_DATE")),
-        "files": files_of(session, doc, base_url),
-        "relations": [
+    statuses = {c.code: {"vi": c.vi, "en": c.en} for c in status_spec.codes}
+    every = [r for doc in docs for r in relations[doc.id]]
+    resolved = dict(
+        zip(
+            (r.id for r in every),
+            _resolve(session, actor, every, {d.id: d.dataset_id for d in docs}),
+            strict=True,
+        )
+    )
+    views = []
+    for doc in docs:
+        own = relations[doc.id]
+        targets = [resolved[r.id] for r in own]
+        labels = DOC_TYPES.get(doc.doc_type or "")
+        owner = owners[doc.dataset_id]
+        record = doc.record
+        views.append(
             {
-                "kind": r.kind,
-                "label": r.label,
-                "number": r.number,
-                "target_key": r.target_key,
-                "target_id": str(target.id) if target else None,
+                "id": str(doc.id),
+                "number": doc.number,
+                "key": doc.key,
+                "doc_type": doc.doc_type,
+                "doc_type_label": {"vi": labels[0], "en": labels[1]} if labels else None,
+                "issuer": doc.issuer,
+                "issuer_code": doc.issuer_code,
+                "signer": record.get("SIGNER"),
+                "issued": doc.issued,
+                "effective": doc.effective,
+                "expired": doc.expired,
+                "status": doc.status,
+                "status_label": statuses[doc.status],
+                "abstract": doc.abstract,
+                "abstract_en": record.get("ABSTRACT_EN"),
+                "sector": record.get("SECTOR"),
+                "gazette_number": record.get("GAZETTE_NUMBER"),
+                "gazette_date": _date(record.get("GAZETTE_DATE")),
+                "files": _files(doc, uploaded[doc.id], base_url),
+                "relations": [
+                    {
+                        "kind": r.kind,
+                        "label": r.label,
+                        "number": r.number,
+                        "target_key": r.target_key,
+                        "target_id": str(target.id) if target else None,
+                    }
+                    for r, target in zip(own, targets, strict=True)
+                ],
+                "dataset": {"id": str(owner.id), "name": owner.slug},
+                "organization": {"id": str(owner.organization_id), "name": owner.org},
+                "updated_at": doc.updated_at,
             }
-            for r, target in zip(relations, targets, strict=True)
-        ],
-        "dataset": {"id": str(dataset.id), "name": dataset.slug},
-        "organization": {"id": str(dataset.organization_id), "name": dataset.organization.slug},
-        "updated_at": doc.updated_at,
-    }
+        )
+    return views
 
 
 def _node(doc: LegalDocument) -> dict[str, Any]:
@@ -309,7 +374,7 @@ def relation_graph(
         if level >= depth:
             continue
         outgoing = _relations_of(session, [current.id])
-        targets = _resolve(session, actor, outgoing, current.dataset_id)
+        targets = _resolve(session, actor, outgoing, {current.id: current.dataset_id})
         for relation, target in zip(outgoing, targets, strict=True):
             if target is None:
                 node_id = f"ref:{relation.target_key}"
@@ -342,7 +407,7 @@ def relation_graph(
         for source, relation in incoming:
             if relation.target_key == current.title_key:
                 # Laws share titles across years: keep only the references meant for this one.
-                [meant] = _resolve(session, actor, [relation], source.dataset_id)
+                [meant] = _resolve(session, actor, [relation], {source.id: source.dataset_id})
                 if meant is None or meant.id != current.id:
                     continue
             nodes.setdefault(str(source.id), _node(source))

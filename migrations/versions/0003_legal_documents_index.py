@@ -53,7 +53,7 @@ def upgrade() -> None:
             batch_op.f("ix_legal_document_dataset_id"), ["dataset_id"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_legal_document_doc_type"), ["doc_type"], unique=False)
-        batch_op.create_index(batch_op.f("ix_legal_document_issued"), ["issued"], unique=False)
+        batch_op.create_index("ix_legal_document_issued_id", ["issued", "id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_legal_document_issuer_code"), ["issuer_code"], unique=False
         )
@@ -180,7 +180,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_legal_document_status"))
         batch_op.drop_index(batch_op.f("ix_legal_document_key"))
         batch_op.drop_index(batch_op.f("ix_legal_document_issuer_code"))
-        batch_op.drop_index(batch_op.f("ix_legal_document_issued"))
+        batch_op.drop_index("ix_legal_document_issued_id")
         batch_op.drop_index(batch_op.f("ix_legal_document_doc_type"))
         batch_op.drop_index(batch_op.f("ix_legal_document_dataset_id"))
 

@@ -128,7 +128,8 @@ def list_legal_documents() -> Response:
     session = get_session()
     actor = current_principal()
     page = paginate(session, service.document_query(actor, filters), _NEWEST_ISSUED, args)
-    items = [document_out(service.document_view(session, actor, d, _base())) for d in page.items]
+    views = service.document_views(session, actor, list(page.items), _base())
+    items = [document_out(view) for view in views]
     body, headers = page_body(page, items)
     return respond(body, headers=headers)
 
