@@ -96,6 +96,9 @@ def test_find_letters_laws_by_title_and_filters(client, documents):
         ("colour=red", "colour", "unknown"),
         ("number=" + "1" * 10_000, "number", "at most 300"),
         ("number=%00%01/2020/QĐ-UBND", "number", "must start with digits"),
+        ("sector=%00", "sector", "control characters"),
+        ("issuer=%00x", "issuer", "control characters"),
+        ("dataset=" + "x" * 301, "dataset", "at most 300"),
     ],
 )
 def test_bad_parameters_are_400_naming_the_part(client, documents, query, name, words):

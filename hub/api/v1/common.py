@@ -18,6 +18,7 @@ from hub.errors import (
     PreconditionFailed,
     UnsupportedMediaType,
 )
+from hub.text import clean_ref
 
 MAX_JSON_BYTES = 1024 * 1024
 
@@ -144,6 +145,18 @@ def require_match(current: Callable[[], Any]) -> None:
     tag = etag_of(current())
     if not (request.if_match.contains(tag) or request.if_match.contains(f"{tag}-gz")):
         raise PreconditionFailed("The resource changed since you read it (If-Match failed).")
+
+
+def text_arg(args: dict[str, str], name: str, max_length: int = 300) -> str | None:
+    """A free-text filter value, or None when absent; control characters are a 400."""
+    raw = args.get(name)
+    if not raw:
+        return None
+    value = clean_ref(raw, max_length)
+    if value is None:
+        message = f"text of at most {max_length} characters, without control characters"
+        raise BadRequest(f"Bad parameter '{name}': {message}.", errors=[FieldError(name, message)])
+    return value
 
 
 def query_args(allowed: set[str]) -> dict[str, str]:

@@ -11,7 +11,7 @@ from flask import Response, current_app, request
 from hub.api.auth import current_principal
 from hub.api.listing import SortKey, page_body, paginate
 from hub.api.v1 import bp
-from hub.api.v1.common import json_body, query_args, respond
+from hub.api.v1.common import json_body, query_args, respond, text_arg
 from hub.api.v1.legal_schemas import (
     LegalDocumentOut,
     LegalDocumentPage,
@@ -116,14 +116,14 @@ def list_legal_documents() -> Response:
     part that is wrong."""
     args = query_args(set(_FILTERS))
     filters = service.LegalFilters(
-        number=args.get("number") or None,
-        doc_type=args.get("type") or None,
-        issuer=args.get("issuer") or None,
-        status=args.get("status") or None,
-        sector=args.get("sector") or None,
+        number=args.get("number") or None,  # parsed: its own precise errors
+        doc_type=text_arg(args, "type"),
+        issuer=text_arg(args, "issuer"),
+        status=text_arg(args, "status"),
+        sector=text_arg(args, "sector"),
         issued_from=_date_arg(args, "issued_from"),
         issued_to=_date_arg(args, "issued_to"),
-        dataset=args.get("dataset") or None,
+        dataset=text_arg(args, "dataset"),
     )
     session = get_session()
     actor = current_principal()
