@@ -62,6 +62,11 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["hub.db"] = Database(config["HUB_DATABASE_URL"])
     app.extensions["hub.files"] = FileStore(config["HUB_DATA_DIR"], config["HUB_MAX_UPLOAD_BYTES"])
     app.extensions["hub.forms"] = FormCache(Path(config["HUB_DATA_DIR"]) / "forms")
+    from hub.search.service import make_backend  # also registers the indexing hook
+
+    app.extensions["hub.search"] = make_backend(
+        config["HUB_SEARCH_BACKEND"], str(config["HUB_DATA_DIR"])
+    )
     app.teardown_appcontext(close_session)
 
     from hub.health import bp as health_bp

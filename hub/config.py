@@ -43,6 +43,17 @@ SETTINGS: tuple[Setting, ...] = (
         "HUB_QUERY_TIME_LIMIT_MS", "Time budget of one records query, in milliseconds.", 2000, int
     ),
     Setting("HUB_CORS_WRITE_ORIGINS", "Comma-separated origins allowed to write cross-site.", ""),
+    Setting(
+        "HUB_SEARCH_BACKEND",
+        "Search engine: database (the database's full-text index) or whoosh.",
+        "database",
+    ),
+    Setting(
+        "HUB_SEARCH_FACET_TIME_LIMIT_MS",
+        "Time budget of one search facet, in milliseconds.",
+        500,
+        int,
+    ),
 )
 
 

@@ -6,6 +6,7 @@ from hub.datasets.models import AuditEntry, Dataset, Distribution, Organization,
 from hub.db import Base
 from hub.legal.models import LegalDocument, LegalFile, LegalRelation, ReviewFlag
 from hub.records.models import RecordImport, RecordSet
+from hub.search.models import SearchDocumentRow, SearchFacet, SearchNumber
 
 __all__ = [
     "ApiToken",
@@ -23,5 +24,8 @@ __all__ = [
     "RecordSet",
     "Revision",
     "ReviewFlag",
+    "SearchDocumentRow",
+    "SearchFacet",
+    "SearchNumber",
     "User",
 ]

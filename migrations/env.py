@@ -5,6 +5,7 @@ from sqlalchemy import pool
 
 import hub.models
 from hub.db import make_engine
+from hub.search.models import ENGINE_OBJECTS
 
 config = context.config
 target_metadata = hub.models.Base.metadata
@@ -20,7 +21,9 @@ def render_item(type_, obj, autogen_context):
 
 
 def include_object(obj, name, type_, reflected, compare_to):
-    """Each dataset's record table is made at run time, not by migrations."""
+    """Record tables are made at run time; full-text objects are engine-specific."""
+    if reflected and compare_to is None and name.startswith(ENGINE_OBJECTS):
+        return False
     return not (type_ == "table" and reflected and name.startswith("rec_"))
 
 

@@ -129,6 +129,8 @@ def empty_tables(app) -> None:
         with engine.begin() as conn:
             conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables)))
         return
+    with engine.begin() as conn:  # the search engine's own index is not a model
+        conn.exec_driver_sql("DELETE FROM search_fts")
     raw = engine.raw_connection()  # autocommit mode: PRAGMA foreign_keys needs it
     try:
         cur = raw.cursor()

@@ -1,0 +1,163 @@
+"""Search as the rest of the hub uses it: the configured backend, kept in step with writes.
+
+With the database backend, every commit that touched a dataset re-indexes that dataset
+in the same transaction (``before_commit``), so a dataset is findable in the response
+of the request that published it. The whoosh backend catches up from the change log
+before it answers.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from flask import current_app, has_app_context
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from hub.errors import BadRequest, FieldError
+from hub.search.base import (
+    FACETS,
+    MAX_LIMIT,
+    MAX_OFFSET,
+    MAX_QUERY_LENGTH,
+    SORTS,
+    SearchBackend,
+    SearchQuery,
+    SearchResult,
+    Suggestion,
+)
+from hub.search.database import DatabaseBackend
+from hub.search.documents import all_documents, documents_of
+
+BACKENDS = ("database", "whoosh")
+
+
+def make_backend(name: str, data_dir: str) -> SearchBackend:
+    if name == "database":
+        return DatabaseBackend()
+    if name == "whoosh":
+        from hub.search.whoosh_backend import WhooshBackend
+
+        return WhooshBackend(f"{data_dir}/search-whoosh")
+    raise ValueError(f"HUB_SEARCH_BACKEND must be one of {', '.join(BACKENDS)}, not {name!r}")
+
+
+def get_backend() -> SearchBackend:
+    return current_app.extensions["hub.search"]
+
+
+def sync_datasets(
+    session: Session, backend: SearchBackend, dataset_ids: Iterable[uuid.UUID]
+) -> int:
+    """Index again what these datasets make searchable (nothing when not public)."""
+    conn = session.connection()
+    count = 0
+    for dataset_id in dict.fromkeys(dataset_ids):
+        backend.remove_dataset(conn, str(dataset_id))
+        count += backend.index(conn, documents_of(session, dataset_id))
+    return count
+
+
+def reindex(
+    session: Session, backend: SearchBackend, progress: Callable[[int], None] | None = None
+) -> int:
+    """Rebuild the whole index from the database (``hub search reindex``)."""
+    conn = session.connection()
+    backend.clear(conn)
+    count = 0
+    batch = []
+    for doc in all_documents(session):
+        batch.append(doc)
+        if len(batch) == 500:
+            count += backend.index(conn, batch)
+            if progress:
+                progress(len(batch))
+            batch = []
+    count += backend.index(conn, batch)
+    if progress and batch:
+        progress(len(batch))
+    finalize = getattr(backend, "commit", None)
+    if finalize:
+        finalize(session)
+    return count
+
+
+def search(session: Session, query: SearchQuery) -> SearchResult:
+    backend = get_backend()
+    catch_up = getattr(backend, "catch_up", None)
+    if catch_up:
+        catch_up(session)
+    return backend.query(session.connection(), query)
+
+
+def suggest(session: Session, prefix: str, limit: int = 10) -> list[Suggestion]:
+    backend = get_backend()
+    catch_up = getattr(backend, "catch_up", None)
+    if catch_up:
+        catch_up(session)
+    return backend.suggest(session.connection(), prefix[:MAX_QUERY_LENGTH], limit)
+
+
+def _bad(name: str, message: str) -> BadRequest:
+    return BadRequest(f"Bad parameter '{name}': {message}.", errors=[FieldError(name, message)])
+
+
+def build_query(args: dict[str, Any], budget_ms: int) -> SearchQuery:
+    """A query from request-like arguments, with clean 400s for what cannot be asked."""
+    facets = tuple(f for f in (args.get("facets") or "").split(",") if f)
+    unknown = [f for f in facets if f not in FACETS]
+    if unknown:
+        raise _bad("facets", f"unknown facet(s) {', '.join(unknown)}; known: {', '.join(FACETS)}")
+    filters = {}
+    for name in FACETS:
+        values = args.get(name)
+        if values:
+            items = tuple(v for v in (values if isinstance(values, list) else [values]) if v)
+            if any(len(v) > 200 or not v.isprintable() for v in items):
+                raise _bad(name, "printable values of at most 200 characters")
+            filters[name] = items
+    sort = args.get("sort") or "relevance"
+    if sort not in SORTS:
+        raise _bad("sort", f"one of {', '.join(SORTS)}")
+    limit, offset = _int(args, "limit", 20, 1, MAX_LIMIT), _int(args, "offset", 0, 0, MAX_OFFSET)
+    text = args.get("q") or ""
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return SearchQuery(
+        text=text[:MAX_QUERY_LENGTH],
+        filters=filters,
+        facets=tuple(dict.fromkeys(facets)),
+        sort=sort,
+        limit=limit,
+        offset=offset,
+        budget_ms=budget_ms,
+    )
+
+
+def _int(args: dict[str, Any], name: str, default: int, low: int, high: int) -> int:
+    raw = args.get(name)
+    if raw in (None, ""):
+        return default
+    if not str(raw).isdigit() or not low <= int(raw) <= high:
+        raise _bad(name, f"an integer from {low} to {high}")
+    return int(raw)
+
+
+def _changed_datasets(session: Session) -> set[uuid.UUID]:
+    rows = session.info.get("changelog_rows", {})
+    return {row.dataset_id for row in rows.values() if row.dataset_id is not None}
+
+
+@event.listens_for(Session, "before_commit")
+def _index_in_transaction(session: Session) -> None:
+    if not has_app_context() or "hub.search" not in current_app.extensions:
+        return
+    backend = current_app.extensions["hub.search"]
+    if not isinstance(backend, DatabaseBackend):
+        return  # other backends follow the change log
+    session.flush()
+    changed = _changed_datasets(session)
+    if changed:
+        sync_datasets(session, backend, changed)
