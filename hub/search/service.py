@@ -121,7 +121,10 @@ def build_query(args: dict[str, Any], budget_ms: int) -> SearchQuery:
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         raise _bad("sort", f"one of {', '.join(SORTS)}")
-    limit, offset = _int(args, "limit", 20, 1, MAX_LIMIT), _int(args, "offset", 0, 0, MAX_OFFSET)
+    limit, offset = (
+        int_arg(args, "limit", 20, 1, MAX_LIMIT),
+        int_arg(args, "offset", 0, 0, MAX_OFFSET),
+    )
     text = args.get("q") or ""
     if not text.isprintable():
         text = "".join(ch if ch.isprintable() else " " for ch in text)
@@ -136,7 +139,7 @@ def build_query(args: dict[str, Any], budget_ms: int) -> SearchQuery:
     )
 
 
-def _int(args: dict[str, Any], name: str, default: int, low: int, high: int) -> int:
+def int_arg(args: dict[str, Any], name: str, default: int, low: int, high: int) -> int:
     raw = args.get(name)
     if raw in (None, ""):
         return default

@@ -52,5 +52,6 @@ from hub.api.v1 import (  # noqa: E402, F401
     legal,
     organizations,
     records,
+    search,
     tokens,
 )
