@@ -291,7 +291,9 @@ class DatabaseBackend:
             found += [Suggestion(r.number, r.id, r.type, r.url) for r in rows]
         tokens = fold(prefix).split()
         if tokens and len(found) < limit:
-            found += self._title_prefix(conn, tokens, limit - len(found))
+            seen = {s.id for s in found}
+            titles = self._title_prefix(conn, tokens, limit)
+            found += [s for s in titles if s.id not in seen][: limit - len(found)]
         return found
 
     def _title_prefix(self, conn: Connection, tokens: list[str], limit: int) -> list[Suggestion]:
