@@ -28,10 +28,18 @@ from hub.search.base import (
 )
 from hub.search.highlight import mark, snippet
 from hub.search.models import SearchDocumentRow, SearchFacet, SearchNumber
-from hub.search.text import ParsedQuery, fold, index_text, numbers_text, parse_query
+from hub.search.text import (
+    ParsedQuery,
+    fold,
+    index_body,
+    index_text,
+    numbers_text,
+    parse_query,
+)
 from hub.text import fold as fold_key
 
 BODY_KEPT = 4000  # characters kept for snippets
+FEW_HITS = 50_000  # up to this many hits, facets are counted hit by hit
 BATCH = 1000
 _DOCS, _FACETS, _NUMBERS = (
     SearchDocumentRow.__table__,
@@ -104,7 +112,7 @@ class DatabaseBackend:
         statement = insert(_DOCS).returning(_DOCS.c.rowid, sort_by_parameter_order=True)
         rowids = [row[0] for row in conn.execute(statement, rows)]
         texts = [
-            (rowid, index_text(d.title), index_text(d.body), numbers_text(d.numbers))
+            (rowid, index_text(d.title), index_body(d.body), numbers_text(d.numbers))
             for rowid, d in zip(rowids, docs, strict=True)
         ]
         if conn.dialect.name == "sqlite":
@@ -189,11 +197,70 @@ class DatabaseBackend:
         rows = conn.execute(
             text(hits_sql), {**params, "limit": query.limit, "offset": query.offset}
         ).all()
+        # Facets without a filter of their own count the same hits as the total: one
+        # statement over the hits, materialised once, gives both.
+        shared = [name for name in query.facets if not query.filters.get(name)]
+        total, facets = self._counts(conn, match, where, params, shared, query, total_sql)
+        for name in query.facets:
+            if name not in facets:
+                facets[name] = self._facet(conn, parsed, sqlite, match, name, query)
+        ordered = {name: facets[name] for name in query.facets}
+        return SearchResult(total, [_hit(row, parsed) for row in rows], ordered)
+
+    def _counts(
+        self,
+        conn: Connection,
+        match: tuple[str, dict[str, Any]],
+        where: str,
+        params: dict[str, Any],
+        names: list[str],
+        query: SearchQuery,
+        total_sql: str,
+    ) -> tuple[int, dict[str, FacetCounts]]:
         total = conn.execute(text(total_sql), params).scalar() or 0
+        if not names:
+            return total, {}
+        marks = ", ".join(f":sf{i}" for i in range(len(names)))
+        values = {f"sf{i}": name for i, name in enumerate(names)}
+        if not match[0] and not where:
+            # Everything matches: count the facet index alone, no join.
+            sql = (
+                "SELECT facet, value, count(*) FROM search_facet "
+                f"WHERE facet IN ({marks}) GROUP BY facet, value"
+            )
+        else:
+            source = "FROM search_document d"
+            if match[0]:
+                source = (
+                    f"FROM ({_unscored(match[0])}) m JOIN search_document d ON d.rowid = m.rowid"
+                )
+            # Few hits: walk them and probe their facet rows (CROSS JOIN keeps SQLite to
+            # that order). Many: scan the facet index and probe the hits.
+            join = (
+                "hits h CROSS JOIN search_facet f"
+                if total <= FEW_HITS
+                else "search_facet f, hits h"
+            )
+            sql = (
+                f"WITH hits AS MATERIALIZED (SELECT d.rowid AS doc {source} WHERE 1=1{where}) "
+                f"SELECT f.facet, f.value, count(*) FROM {join} "
+                f"WHERE f.doc = h.doc AND f.facet IN ({marks}) GROUP BY f.facet, f.value"
+            )
+        try:
+            with time_budget(conn, query.budget_ms):
+                rows = conn.execute(text(sql), {**params, **values}).all()
+        except QueryTimeout:
+            return total, {name: FacetCounts(name, [], timed_out=True) for name in names}
+        counted: dict[str, list[tuple[str, int]]] = {name: [] for name in names}
+        for facet, value, n in rows:
+            counted[facet].append((str(value), int(n)))
         facets = {
-            name: self._facet(conn, parsed, sqlite, match, name, query) for name in query.facets
+            name: FacetCounts(
+                name, sorted(found, key=lambda vn: (-vn[1], vn[0]))[: query.facet_limit]
+            )
+            for name, found in counted.items()
         }
-        return SearchResult(total, [_hit(row, parsed) for row in rows], facets)
+        return total, facets
 
     def _match_sql(self, parsed: ParsedQuery, sqlite: bool) -> tuple[str, dict[str, Any]]:
         """A subquery of matching rowids with their score, and its parameters."""

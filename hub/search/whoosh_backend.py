@@ -48,6 +48,7 @@ from hub.search.highlight import mark, snippet
 from hub.search.text import (
     ParsedQuery,
     fold,
+    index_body,
     index_text,
     numbers_text,
     parse_query,
@@ -224,7 +225,7 @@ class WhooshBackend:
             "numbers": tuple(doc.numbers),
             "modified": _naive_utc(doc.modified),
             "title_terms": index_text(doc.title),
-            "body_terms": index_text(doc.body),
+            "body_terms": index_body(doc.body),
             "number_terms": numbers_text(doc.numbers),
             "title_words": " ".join(syllables(doc.title)),
         }

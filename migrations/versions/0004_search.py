@@ -72,10 +72,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", "doc", name=op.f("pk_search_number")),
     )
     if op.get_bind().dialect.name == "sqlite":
-        # Texts arrive folded (hub.search.text), so the tokenizer only splits them.
+        # Texts arrive folded to [a-z0-9] words (hub.search.text): the ascii tokenizer
+        # only splits them, twice as fast as unicode61.
         op.execute(
-            "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, numbers, "
-            "tokenize='unicode61 remove_diacritics 0', prefix='2 3')"
+            "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, numbers, tokenize='ascii')"
         )
     else:
         op.execute("ALTER TABLE search_document ADD COLUMN tsv tsvector")
