@@ -38,6 +38,7 @@ import os
 import platform
 import random
 import shutil
+import signal
 import sqlite3
 import statistics
 import sys
@@ -594,6 +595,8 @@ def main() -> None:
     parser.add_argument("--whoosh", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--whoosh-docs", type=int, help="documents whoosh indexes (default N)")
     args = parser.parse_args()
+    # A run stopped with SIGTERM (timeout, kill) still removes its files and databases.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     backends = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
     machine_facts(backends)
     whoosh = whoosh_class() if args.whoosh else None
