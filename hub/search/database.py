@@ -141,7 +141,14 @@ class DatabaseBackend:
             for name, values in d.facet_values().items()
             for value in dict.fromkeys(values)
         ]
-        if facets:
+        if facets and conn.dialect.name == "sqlite":
+            # Plain tuples straight to the driver: a third of the indexing time went into
+            # building SQLAlchemy parameters for these small rows.
+            conn.exec_driver_sql(
+                "INSERT INTO search_facet (doc, facet, value) VALUES (?, ?, ?)",
+                [(f["doc"], f["facet"], f["value"]) for f in facets],
+            )
+        elif facets:
             conn.execute(insert(_FACETS), facets)
         numbers = []
         for rowid, d in zip(rowids, docs, strict=True):
