@@ -6,7 +6,7 @@ from hub.datasets.models import AuditEntry, Dataset, Distribution, Organization,
 from hub.db import Base
 from hub.legal.models import LegalDocument, LegalFile, LegalRelation, ReviewFlag
 from hub.records.models import RecordImport, RecordSet
-from hub.search.models import SearchDocumentRow, SearchFacet, SearchNumber
+from hub.search.models import SearchCount, SearchDocumentRow, SearchEntry, SearchNumber
 
 __all__ = [
     "ApiToken",
@@ -24,8 +24,9 @@ __all__ = [
     "RecordSet",
     "Revision",
     "ReviewFlag",
+    "SearchCount",
     "SearchDocumentRow",
-    "SearchFacet",
+    "SearchEntry",
     "SearchNumber",
     "User",
 ]

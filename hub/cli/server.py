@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from hub import migrate
 from hub.db import get_session
 from hub.files import get_file_store
+from hub.search import service as search_service
 
 
 @click.command()
@@ -23,6 +24,11 @@ def init() -> None:
     migrate.upgrade(url)
     shown = make_url(url).render_as_string(hide_password=True)
     click.echo(f"Database ready: {shown} (schema {migrate.head_revision(url)})")
+    session = get_session()
+    rebuilt = search_service.reindex_if_empty(session, search_service.get_backend())
+    session.commit()
+    if rebuilt is not None:
+        click.echo(f"Search index rebuilt: {rebuilt} documents.")
 
 
 @click.command()

@@ -1,9 +1,19 @@
-"""The database backend's tables: one row per searchable thing, and its facet values.
+"""The database backend's tables.
 
-The full-text index itself is engine-specific and made by the migration: an FTS5
-table ``search_fts`` (rowid = ``search_document.rowid``) on SQLite, a ``tsv`` column
-with a GIN index on PostgreSQL. Neither is in the models, so migrations leave them
-out of the model comparison (``migrations/env.py``).
+``search_document`` holds what a hit shows (title, the start of the body, URL) and is
+read only for the page of hits. ``search_entry`` is the compact row that matching,
+ranking, filters and facet counts walk: facet values as short columns and the
+modification time as an integer, so that walking 40,000 hits stays cheap.
+``search_count`` holds signed count deltas per facet value (summed when read, compacted
+now and then): the facet counts of the whole index without a scan, and without a hot
+row that concurrent writers would queue on.
+
+The full-text index itself is engine-specific and made by the migrations: an FTS5
+table ``search_fts`` (rowid = ``search_document.rowid``) on SQLite; on PostgreSQL two
+``tsvector`` columns of ``search_entry``, ``tsv`` (everything, GIN-indexed, kept out of
+line) and ``rank`` (title, numbers and the lead of the body, inline, for ranking).
+Neither is in the models, so migrations leave them out of the model comparison
+(``migrations/env.py``).
 """
 
 from __future__ import annotations
@@ -11,12 +21,13 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hub.db import Base, BigIntId, NFCText, UTCDateTime
 
-ENGINE_OBJECTS = ("search_fts", "tsv", "ix_search_document_tsv")
+ENGINE_OBJECTS = ("search_fts", "tsv", "rank", "ix_search_entry_tsv")
+MULTI_SEPARATOR = "\x1f"  # joins the values of a multi-valued facet in one column
 
 
 class SearchDocumentRow(Base):
@@ -37,17 +48,40 @@ class SearchDocumentRow(Base):
     modified: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class SearchFacet(Base):
-    """One facet value of a document (themes and formats have several)."""
+class SearchEntry(Base):
+    """A document as queries walk it: facet values and recency, nothing long."""
 
-    __tablename__ = "search_facet"
-    __table_args__ = (Index("ix_search_facet_value", "facet", "value", "doc"),)
+    __tablename__ = "search_entry"
+    __table_args__ = (Index("ix_search_entry_stamp", "stamp", "doc"),)
 
     doc: Mapped[int] = mapped_column(
-        BigIntId, ForeignKey("search_document.rowid", ondelete="CASCADE"), primary_key=True
+        BigIntId,
+        ForeignKey("search_document.rowid", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
     )
-    facet: Mapped[str] = mapped_column(String(20), primary_key=True)
-    value: Mapped[str] = mapped_column(String(200), primary_key=True)
+    stamp: Mapped[int] = mapped_column(BigInteger)  # modified, microseconds since 1970
+    type: Mapped[str] = mapped_column(String(30))
+    organization: Mapped[str] = mapped_column(String(200), default="")
+    content_type: Mapped[str] = mapped_column(String(200), default="")
+    year: Mapped[str] = mapped_column(String(200), default="")
+    licence: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(200), default="")
+    themes: Mapped[str] = mapped_column(String(2000), default="")  # MULTI_SEPARATOR-joined
+    formats: Mapped[str] = mapped_column(String(2000), default="")
+
+
+class SearchCount(Base):
+    """A signed change to the number of documents with a facet value; facet '' counts
+    all documents."""
+
+    __tablename__ = "search_count"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True, autoincrement=True)
+    facet: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(String(200))
+    n: Mapped[int] = mapped_column(Integer)
 
 
 class SearchNumber(Base):
@@ -62,4 +96,4 @@ class SearchNumber(Base):
     number: Mapped[str] = mapped_column(String(120))
 
 
-__all__ = ["SearchDocumentRow", "SearchFacet", "SearchNumber"]
+__all__ = ["SearchCount", "SearchDocumentRow", "SearchEntry", "SearchNumber"]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import current_app, has_app_context
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from hub.errors import BadRequest, FieldError
@@ -29,7 +29,8 @@ from hub.search.base import (
     Suggestion,
 )
 from hub.search.database import DatabaseBackend
-from hub.search.documents import all_documents, documents_of
+from hub.search.documents import all_documents, documents_of, estimate_documents
+from hub.search.models import SearchDocumentRow
 
 BACKENDS = ("database", "whoosh")
 
@@ -82,6 +83,19 @@ def reindex(
     if finalize:
         finalize(session)
     return count
+
+
+def reindex_if_empty(session: Session, backend: SearchBackend) -> int | None:
+    """Rebuild the database backend's index when it is empty while something is
+    searchable: a migration that changes the search tables empties them (they hold
+    derived data only), and ``hub init`` calls this after migrating. None: not needed."""
+    if not isinstance(backend, DatabaseBackend):
+        return None
+    if session.scalar(select(SearchDocumentRow.rowid).limit(1)) is not None:
+        return None
+    if not estimate_documents(session):
+        return None
+    return reindex(session, backend)
 
 
 def search(session: Session, query: SearchQuery) -> SearchResult:

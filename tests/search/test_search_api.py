@@ -177,3 +177,18 @@ def test_reindex_from_the_console(app, client, session):
     assert result.exit_code == 0, result.output
     assert "1 documents indexed (database)." in result.output
     assert _titles(_search(client, "dan so")) == ["Dân số 2024"]
+
+
+def test_init_rebuilds_an_index_a_migration_emptied(app, client, session):
+    org = OrganizationFactory(session=session)
+    DatasetFactory(session=session, organization=org, state="published", title_vi="Đất đai 2024")
+    session.commit()
+    runner = app.test_cli_runner()
+    assert "rebuilt" not in runner.invoke(main, ["init"]).output  # nothing missing
+    database.DatabaseBackend().clear(session.connection())
+    session.commit()
+    assert _search(client, "dat dai")["total"] == 0
+    result = runner.invoke(main, ["init"])
+    assert result.exit_code == 0, result.output
+    assert "Search index rebuilt: 1 documents." in result.output
+    assert _titles(_search(client, "đất đai")) == ["Đất đai 2024"]

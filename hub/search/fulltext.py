@@ -1,0 +1,262 @@
+"""The full-text part of the database backend, one class per engine.
+
+Each engine writes a batch of entries with their texts, forgets rowids, and says how
+a parsed query matches and scores: a ``Match`` whose SQL selects from ``search_entry e``
+(joined to the engine's index where it has one). Lower scores rank first.
+
+SQLite: an FTS5 table ranked with bm25 (title 10, body 1, numbers 100).
+PostgreSQL: ``tsv`` (every token, GIN-indexed) matches; ``rank`` (title and numbers
+weight A, the syllable pairs of the body's lead weight B) ranks with ``ts_rank``. Both hold folded
+syllables and syllable pairs (``hub.search.text``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from hub.search.text import (
+    BIGRAM_JOINER,
+    BODY_PAIRS,
+    ParsedQuery,
+    bigrams,
+    index_text,
+    syllables,
+)
+
+ENTRY_COLUMNS = (
+    "doc",
+    "stamp",
+    "type",
+    "organization",
+    "content_type",
+    "year",
+    "licence",
+    "status",
+    "themes",
+    "formats",
+)
+Entry = tuple[Any, ...]  # values of ENTRY_COLUMNS
+
+
+IndexTexts = tuple[str, str, str]  # what an engine stages for one document, folded
+
+
+def _lead_and_rest(body: str) -> tuple[list[str], list[str]]:
+    tokens = syllables(body)
+    lead = tokens[: BODY_PAIRS + 1]
+    return lead, tokens[len(lead) :]
+
+
+@dataclass(frozen=True)
+class Match:
+    source: str  # FROM clause; search_entry is ``e``
+    condition: str  # WHERE clause
+    score: str  # SQL expression, lower first
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+EVERYTHING = Match("search_entry e", "1=1", "0")
+
+
+def _quoted(token: str) -> str:
+    return f'"{token}"'  # tokens are [a-z0-9]+ only: quoting is all FTS5 needs
+
+
+def fts5_expression(parsed: ParsedQuery) -> str:
+    """The MATCH expression: every syllable and phrase required, pairs boost the rank,
+    a document number matches on its own."""
+    parts = [_quoted(t) for t in parsed.required]
+    parts += ['"' + " ".join(p) + '"' for p in parsed.phrases]
+    expression = " AND ".join(parts)
+    covering = _covering_pairs(parsed)
+    others = [b for b in parsed.boosts if b not in covering]
+    if expression and others:
+        # Always true where the rest matches, but the pairs now count in bm25.
+        boosts = " OR ".join(_quoted(b) for b in (*others, parsed.required[0]))
+        expression = f"{expression} AND ({boosts})" if parsed.required else expression
+    if expression and covering:
+        # Such a pair holds every required syllable: OR-ing it matches the same
+        # documents while it counts in bm25, without reading a syllable twice.
+        expression = f"{' OR '.join(map(_quoted, covering))} OR ({expression})"
+    if parsed.numbers:
+        numbers = " OR ".join(_quoted(n) for n in parsed.numbers)
+        expression = f"({numbers}) OR ({expression})" if expression else numbers
+    return expression
+
+
+def _covering_pairs(parsed: ParsedQuery) -> list[str]:
+    """Pairs made of exactly the two required syllables (letters only: digits could
+    join into the same token from other syllables)."""
+    required = parsed.required
+    if len(required) != 2 or parsed.phrases or not all(t.isalpha() for t in required):
+        return []
+    a, b = required
+    return [p for p in parsed.boosts if p in (a + BIGRAM_JOINER + b, b + BIGRAM_JOINER + a)]
+
+
+def tsquery_texts(parsed: ParsedQuery) -> tuple[str, str, str]:
+    """(match, rank, numbers) queries for ``to_tsquery('simple', ...)``."""
+    parts = list(parsed.required) + [" <-> ".join(p) for p in parsed.phrases]
+    match = " & ".join(f"({p})" for p in parts)
+    numbers = " | ".join(parsed.numbers)
+    if numbers:
+        match = f"({numbers}) | ({match})" if match else numbers
+    rank = " | ".join([*parsed.required, *parsed.boosts, *parsed.numbers]) or match
+    return match, rank, numbers
+
+
+class Fts5:
+    contains = "instr"
+
+    @staticmethod
+    def index_texts(title: str, body: str, numbers: str) -> IndexTexts:
+        """(title, body, numbers) columns: syllables, then the pairs of the title and
+        of the body's lead."""
+        lead, rest = _lead_and_rest(body)
+        return index_text(title), " ".join(lead + rest + bigrams(lead)), numbers
+
+    def stage(self, conn: Connection, entries: list[Entry], texts: list[IndexTexts]) -> None:
+        marks = ", ".join("?" * len(ENTRY_COLUMNS))
+        conn.exec_driver_sql(
+            f"INSERT INTO search_entry ({', '.join(ENTRY_COLUMNS)}) VALUES ({marks})", entries
+        )
+        # Staged, then indexed by one statement (``flush``): FTS5 tokenizes the whole
+        # batch inside it with the GIL released, while the next batch is prepared.
+        conn.exec_driver_sql(
+            "CREATE TEMP TABLE IF NOT EXISTS search_fts_staging "
+            "(rowid INTEGER PRIMARY KEY, title TEXT, body TEXT, numbers TEXT)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO temp.search_fts_staging VALUES (?, ?, ?, ?)",
+            [(e[0], *t) for e, t in zip(entries, texts, strict=True)],
+        )
+
+    def flush(self, conn: Connection) -> None:
+        conn.exec_driver_sql(
+            "INSERT INTO search_fts (rowid, title, body, numbers) "
+            "SELECT rowid, title, body, numbers FROM temp.search_fts_staging"
+        )
+        conn.exec_driver_sql("DELETE FROM temp.search_fts_staging")
+
+    def forget(self, conn: Connection, rowids: Sequence[int]) -> None:
+        marks = ",".join("?" * len(rowids))
+        conn.exec_driver_sql(f"DELETE FROM search_fts WHERE rowid IN ({marks})", tuple(rowids))
+
+    def clear(self, conn: Connection) -> None:
+        conn.exec_driver_sql("DELETE FROM search_fts")
+
+    def match(self, parsed: ParsedQuery) -> Match:
+        params = {"match": fts5_expression(parsed)}
+        score = "bm25(search_fts, 10.0, 1.0, 100.0)"
+        if parsed.numbers:
+            # A document with the number asked for comes first, whatever bm25 says.
+            params["numbers"] = "{numbers}: " + " OR ".join(map(_quoted, parsed.numbers))
+            score = (
+                f"{score} - 1000.0 * (f.rowid IN (SELECT rowid FROM search_fts "
+                "WHERE search_fts MATCH :numbers))"
+            )
+        # CROSS JOIN keeps SQLite walking the matches and probing their entries.
+        return Match(
+            "search_fts f CROSS JOIN search_entry e ON e.doc = f.rowid",
+            "search_fts MATCH :match",
+            score,
+            params,
+        )
+
+    def title_prefix(self, conn: Connection, tokens: list[str], limit: int) -> list[Any]:
+        sql = (
+            "SELECT d.title, d.id, d.type, d.url FROM search_fts f "
+            "JOIN search_document d ON d.rowid = f.rowid "
+            "WHERE search_fts MATCH :q ORDER BY bm25(search_fts, 10.0, 0.0, 0.0) LIMIT :n"
+        )
+        # a phrase whose last word is a prefix
+        q = '{title}: "' + " ".join(tokens) + '"*'
+        return list(conn.execute(text(sql), {"q": q, "n": limit}))
+
+
+def _insert_entries() -> Any:
+    """The statement that inserts a batch of entries with their tsvectors, from arrays.
+
+    rank, read for every hit, stays small: title and numbers (A) and the pairs of the
+    lead (B). tsv adds the body's syllables after them, in their order.
+    """
+    kinds = ("bigint", "bigint", *["text"] * (len(ENTRY_COLUMNS) - 2))
+    names = [f"c{i}" for i in range(len(ENTRY_COLUMNS))]
+    arrays = [f"CAST(:{n} AS {kind}[])" for n, kind in zip(names, kinds, strict=True)]
+    arrays += ["CAST(:t AS text[])", "CAST(:pairs AS text[])", "CAST(:body AS text[])"]
+    return text(
+        f"INSERT INTO search_entry ({', '.join(ENTRY_COLUMNS)}, tsv, rank) "
+        f"SELECT {', '.join('u.' + n for n in names)}, "
+        "r.rank || to_tsvector('simple', u.body), r.rank "
+        f"FROM unnest({', '.join(arrays)}) AS u({', '.join(names)}, t, pairs, body) "
+        "CROSS JOIN LATERAL (SELECT setweight(to_tsvector('simple', u.t), 'A') || "
+        "setweight(to_tsvector('simple', u.pairs), 'B') AS rank) r"
+    )
+
+
+_INSERT_ENTRIES = _insert_entries()
+
+
+class TsVector:
+    contains = "strpos"
+
+    def __init__(self) -> None:
+        self._staged: list[dict[str, Any]] = []
+
+    def flush(self, conn: Connection) -> None:
+        """Insert the staged entries: one statement per batch, where the server
+        computes the tsvectors while the next batch is prepared."""
+        staged, self._staged = self._staged, []
+        for params in staged:
+            conn.execute(_INSERT_ENTRIES, params)
+
+    @staticmethod
+    def index_texts(title: str, body: str, numbers: str) -> IndexTexts:
+        """(title and numbers, pairs of the body's lead, body syllables)."""
+        lead, rest = _lead_and_rest(body)
+        return f"{index_text(title)} {numbers}", " ".join(bigrams(lead)), " ".join(lead + rest)
+
+    def stage(self, conn: Connection, entries: list[Entry], texts: list[IndexTexts]) -> None:
+        params: dict[str, Any] = {
+            f"c{i}": list(values) for i, values in enumerate(zip(*entries, strict=True))
+        }
+        title, pairs, body = zip(*texts, strict=True)
+        params.update(t=list(title), pairs=list(pairs), body=list(body))
+        self._staged.append(params)
+
+    def forget(self, conn: Connection, rowids: Sequence[int]) -> None:
+        return None  # the tsvectors go with their entries
+
+    def clear(self, conn: Connection) -> None:
+        return None
+
+    def match(self, parsed: ParsedQuery) -> Match:
+        match, rank, numbers = tsquery_texts(parsed)
+        first = "(e.rank @@ to_tsquery('simple', :numbers))::int" if numbers else "0"
+        return Match(
+            "search_entry e",
+            "e.tsv @@ to_tsquery('simple', :match)",
+            f"-({first} * 1000 + ts_rank(e.rank, to_tsquery('simple', :rank)))",
+            {"match": match, "rank": rank, **({"numbers": numbers} if numbers else {})},
+        )
+
+    def title_prefix(self, conn: Connection, tokens: list[str], limit: int) -> list[Any]:
+        # Matched through the GIN index, kept to titles by the weight (A: title, numbers).
+        q = " <-> ".join([*tokens[:-1], tokens[-1] + ":*"])
+        titles = " <-> ".join([*(f"{t}:A" for t in tokens[:-1]), tokens[-1] + ":*A"])
+        sql = (
+            "SELECT d.title, d.id, d.type, d.url FROM search_entry e "
+            "JOIN search_document d ON d.rowid = e.doc "
+            "WHERE e.tsv @@ to_tsquery('simple', :q) AND e.rank @@ to_tsquery('simple', :a) "
+            "ORDER BY ts_rank(e.rank, to_tsquery('simple', :q)) DESC, e.stamp DESC LIMIT :n"
+        )
+        return list(conn.execute(text(sql), {"q": q, "a": titles, "n": limit}))
+
+
+def engine_for(conn: Connection) -> Fts5 | TsVector:
+    return Fts5() if conn.dialect.name == "sqlite" else TsVector()
