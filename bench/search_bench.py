@@ -10,7 +10,8 @@ every backend indexes the same documents; generating it is not counted in the ra
 Prints the machine facts, then for each backend and corpus size:
 
 - indexing documents/s (10,000 documents per transaction, in batches of 1,000), then the
-  time of ``ANALYZE`` (PostgreSQL) or of the FTS5 ``optimize`` (SQLite);
+  time of what the reindex command does after it: VACUUM (ANALYZE) of the search tables
+  (PostgreSQL) or the FTS5 ``optimize`` (SQLite);
 - p50 and p95 of 200 two-word queries with three facets (organization, theme, year)
   and a page of 20, and how many facets ran out of time (none should: the budget is
   10 s so that every timing is complete), after a warm-up pass over 20 of them;
@@ -24,8 +25,11 @@ Whoosh indexes slowly (several minutes for 100,000 documents on two cores): with
 backends are then measured at M documents too (before indexing the rest), so that
 every ratio compares the same corpus. Each line says which size it is for.
 
+- on PostgreSQL, the floor of any tsvector + GIN indexing on this machine: the same
+  documents' tsvectors, computed beforehand, inserted alone into a GIN-indexed table.
+
     .venv/bin/python bench/search_bench.py [--docs 100000] [--db sqlite|postgresql|both]
-        [--whoosh-docs M] [--no-whoosh]
+        [--whoosh-docs M] [--no-whoosh] [--no-floor]
 """
 
 from __future__ import annotations
@@ -59,7 +63,8 @@ from bench.databases import SERVER, scratch_database  # noqa: E402
 from hub import create_app, migrate  # noqa: E402
 from hub.db import make_engine  # noqa: E402
 from hub.search.base import SearchDocument, SearchQuery, SearchResult  # noqa: E402
-from hub.search.text import STOP_WORDS, fold  # noqa: E402
+from hub.search.fulltext import TsVector  # noqa: E402
+from hub.search.text import STOP_WORDS, fold, numbers_text  # noqa: E402
 
 SEED = 20251122
 VOCABULARY = 8_000
@@ -476,22 +481,12 @@ def index_database(app, source: Producer, count: int) -> float:
 
 
 def finish_database(app, backend_name: str) -> str:
-    engine = app.extensions["hub.db"].engine
+    """What ``hub search reindex`` does once it has committed (the backend's ``tidy``):
+    FTS5 optimize on SQLite; VACUUM (ANALYZE) of the search tables on PostgreSQL, which
+    sets hint bits and the visibility map that the first reads would otherwise write.
+    Timed apart from the indexing rate."""
     start = time.perf_counter()
-    with engine.begin() as conn:
-        if backend_name == "postgresql":
-            # Statistics only. VACUUM ANALYZE would also set hint bits and the visibility
-            # map (about 4 s more at 100,000 documents; counts and facets then measured
-            # about 40% faster): left to autovacuum, so the figures are those of a fresh
-            # reindex.
-            conn.exec_driver_sql("ANALYZE")
-            what = "ANALYZE"
-        else:
-            # Merges the FTS5 segments left by the batches into one b-tree. It helps a
-            # little only: at 100,000 documents it takes 3-4 s and made the queries about
-            # 5% faster, FTS5's automerge having kept the segments few. Timed apart.
-            conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
-            what = "FTS5 optimize"
+    what = app.extensions["hub.search"].tidy(app.extensions["hub.db"].engine)
     return f"; then {what} {time.perf_counter() - start:.1f} s"
 
 
@@ -540,6 +535,51 @@ def run_database(
     finally:
         app.extensions["hub.db"].dispose()
     return runs
+
+
+def postgresql_floor(url: str, args: argparse.Namespace, hub_rate: float) -> None:
+    """The most any tsvector + GIN indexing can do here: the hub's own tsvector
+    literals for the same documents, computed beforehand (not timed), inserted with
+    nothing else (no document rows, facets, counts or Python work) into a table with
+    the same GIN index, in the same batches and transactions."""
+    words, weights = args.vocabulary
+    texts = [
+        TsVector.index_texts(d.title, d.body, numbers_text(d.numbers))
+        for d in corpus(args.docs, words, weights)
+    ]
+    engine = make_engine(url)
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute(
+            "CREATE TABLE bench_floor (doc bigint PRIMARY KEY, tsv tsvector, rank tsvector);"
+            "ALTER TABLE bench_floor ALTER COLUMN tsv SET STORAGE EXTERNAL;"
+            "ALTER TABLE bench_floor SET (toast_tuple_target = 256);"
+            "CREATE INDEX ON bench_floor USING gin (tsv)"
+        )
+        raw.commit()
+        start = time.perf_counter()
+        for at in range(0, len(texts), 1_000):
+            chunk = texts[at : at + 1_000]
+            cur.execute(
+                "INSERT INTO bench_floor SELECT * FROM unnest(%s::bigint[], %s::tsvector[], "
+                "%s::tsvector[])",
+                (list(range(at, at + len(chunk))), [t[0] for t in chunk], [t[1] for t in chunk]),
+            )
+            if (at + len(chunk)) % COMMIT_EVERY == 0:
+                raw.commit()
+        raw.commit()
+        rate = len(texts) / (time.perf_counter() - start)
+        cur.execute("DROP TABLE bench_floor")
+        raw.commit()
+    finally:
+        raw.close()
+        engine.dispose()
+    print(
+        f"postgresql floor @ {len(texts):,} docs: ready tsvectors into a GIN-indexed table, "
+        f"nothing else: {rate:,.0f} docs/s (the hub indexes at {hub_rate / rate:.0%} of it)",
+        flush=True,
+    )
 
 
 # -- whoosh ---------------------------------------------------------------------------------
@@ -594,6 +634,12 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--whoosh", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--whoosh-docs", type=int, help="documents whoosh indexes (default N)")
+    parser.add_argument(
+        "--floor",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="measure what tsvector + GIN indexing alone can do on PostgreSQL",
+    )
     args = parser.parse_args()
     # A run stopped with SIGTERM (timeout, kill) still removes its files and databases.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -620,6 +666,8 @@ def main() -> None:
             (workdir / backend).mkdir()
             with scratch_database(backend, workdir / backend) as url:
                 runs += run_database(backend, url, workdir / backend, args, work)
+                if backend == "postgresql" and args.floor:
+                    postgresql_floor(url, args, runs[-1].rate)
         if whoosh:
             try:
                 found = run_whoosh(whoosh, workdir, args, work)

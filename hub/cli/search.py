@@ -27,4 +27,5 @@ def reindex_command() -> None:
     with click.progressbar(length=total, label="Indexing", file=sys.stderr, show_pos=True) as bar:
         count = service.reindex(session, backend, progress=bar.update)
     session.commit()
+    service.tidy(backend)
     click.echo(f"{count} documents indexed ({backend.name}).")

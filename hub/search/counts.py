@@ -13,13 +13,14 @@ from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import insert, text
 from sqlalchemy.engine import Connection
 
 from hub.search.base import FacetCounts, SearchDocument
-from hub.search.models import MULTI_SEPARATOR
+from hub.search.models import MULTI_SEPARATOR, SearchCount
 
 SEPARATOR = MULTI_SEPARATOR
+_COUNTS = SearchCount.__table__
 
 # facet -> column of search_entry
 COLUMNS = {
@@ -100,8 +101,8 @@ def record(conn: Connection, entries: Sequence[dict[str, str]], sign: int) -> No
         return
     deltas[("", "")] = total
     conn.execute(
-        text("INSERT INTO search_count (facet, value, n) VALUES (:f, :v, :n)"),
-        [{"f": f, "v": v, "n": sign * n} for (f, v), n in sorted(deltas.items())],
+        insert(_COUNTS),
+        [{"facet": f, "value": v, "n": sign * n} for (f, v), n in sorted(deltas.items())],
     )
     if conn.execute(text("SELECT count(*) FROM search_count")).scalar_one() > COMPACT_AT:
         compact(conn)
@@ -114,9 +115,9 @@ def compact(conn: Connection) -> None:
     sums: Counter[tuple[str, str]] = Counter()
     for facet, value, n in taken:
         sums[(facet, value)] += n
-    rows = [{"f": f, "v": v, "n": n} for (f, v), n in sorted(sums.items()) if n]
+    rows = [{"facet": f, "value": v, "n": n} for (f, v), n in sorted(sums.items()) if n]
     if rows:
-        conn.execute(text("INSERT INTO search_count (facet, value, n) VALUES (:f, :v, :n)"), rows)
+        conn.execute(insert(_COUNTS), rows)
 
 
 def index_counts(

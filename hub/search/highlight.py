@@ -25,18 +25,21 @@ def mark(text: str, terms: frozenset[str]) -> str:
 
 
 def snippet(text: str, terms: frozenset[str], length: int = 240) -> str:
-    """About ``length`` characters around the first matches, escaped and marked."""
+    """About ``length`` characters around the first match, escaped and marked."""
     text = " ".join(text.split())
-    spans = _spans(text, terms)
     if len(text) <= length:
-        return _render(text, spans, 0, len(text))
-    first = spans[0][0] if spans else 0
+        return _render(text, _spans(text, terms), 0, len(text))
+    folded = fold(text)
+    # Words are looked at up to the first match only, then within the window shown:
+    # bodies run to thousands of characters and a page shows twenty of them.
+    first = next((m.start() for m in _WORD.finditer(folded) if m.group() in terms), 0)
     start = max(0, first - length // 4)
     start = text.rfind(" ", 0, start) + 1 if start else 0
     end = min(len(text), start + length)
     space = text.rfind(" ", start, end)
     if end < len(text) and space > start:
         end = space
+    spans = [m.span() for m in _WORD.finditer(folded, start, end) if m.group() in terms]
     return _render(text, spans, start, end)
 
 

@@ -85,6 +85,12 @@ def reindex(
     return count
 
 
+def tidy(backend: SearchBackend) -> None:
+    """After a bulk reindex has committed: let the engine settle its index."""
+    if isinstance(backend, DatabaseBackend):
+        backend.tidy(current_app.extensions["hub.db"].engine)
+
+
 def reindex_if_empty(session: Session, backend: SearchBackend) -> int | None:
     """Rebuild the database backend's index when it is empty while something is
     searchable: a migration that changes the search tables empties them (they hold
@@ -95,7 +101,10 @@ def reindex_if_empty(session: Session, backend: SearchBackend) -> int | None:
         return None
     if not estimate_documents(session):
         return None
-    return reindex(session, backend)
+    count = reindex(session, backend)
+    session.commit()
+    tidy(backend)
+    return count
 
 
 def search(session: Session, query: SearchQuery) -> SearchResult:
