@@ -6,7 +6,7 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from hub.api import content, data, errors, legal, policy
+    from hub.api import ckan, content, data, errors, legal, policy
     from hub.api.v1 import bp as v1
 
     errors.register(app)
@@ -15,3 +15,4 @@ def register(app: Flask) -> None:
     app.register_blueprint(data.bp)
     app.register_blueprint(legal.bp)
     app.register_blueprint(content.bp)
+    app.register_blueprint(ckan.bp)
