@@ -9,7 +9,7 @@ anonymous users may see is indexed; URLs are paths, made absolute when shown.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -160,6 +160,14 @@ def all_documents(session: Session) -> Iterator[SearchDocument]:
         dataset = session.get(Dataset, dataset_id)
         if dataset is not None:
             yield from dataset_documents(session, dataset)
+
+
+def datasets_of_organizations(session: Session, org_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """Datasets whose documents carry these organizations' slugs."""
+    wanted = list(org_ids)
+    if not wanted:
+        return set()
+    return set(session.scalars(select(Dataset.id).where(Dataset.organization_id.in_(wanted))))
 
 
 def documents_of(session: Session, dataset_id: uuid.UUID) -> list[SearchDocument]:

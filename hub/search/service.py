@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import current_app, has_app_context
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
+from hub.datasets.models import Organization
 from hub.errors import BadRequest, FieldError
 from hub.search.base import (
     FACETS,
@@ -29,7 +30,12 @@ from hub.search.base import (
     Suggestion,
 )
 from hub.search.database import DatabaseBackend
-from hub.search.documents import all_documents, documents_of, estimate_documents
+from hub.search.documents import (
+    all_documents,
+    datasets_of_organizations,
+    documents_of,
+    estimate_documents,
+)
 from hub.search.models import SearchDocumentRow
 
 BACKENDS = ("database", "whoosh")
@@ -173,7 +179,25 @@ def int_arg(args: dict[str, Any], name: str, default: int, low: int, high: int) 
 
 def _changed_datasets(session: Session) -> set[uuid.UUID]:
     rows = session.info.get("changelog_rows", {})
-    return {row.dataset_id for row in rows.values() if row.dataset_id is not None}
+    changed = {row.dataset_id for row in rows.values() if row.dataset_id is not None}
+    return changed | datasets_of_organizations(session, session.info.get(_RENAMED, ()))
+
+
+_RENAMED = "search_renamed_organizations"
+
+
+@event.listens_for(Session, "before_flush")
+def _note_renamed_organizations(session: Session, _ctx: Any, _instances: Any) -> None:
+    # Documents carry the organization's slug: a rename re-indexes its datasets.
+    for obj in session.dirty:
+        if isinstance(obj, Organization) and inspect(obj).attrs.slug.history.has_changes():
+            session.info.setdefault(_RENAMED, set()).add(obj.id)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_renamed(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:
+        session.info.pop(_RENAMED, None)
 
 
 @event.listens_for(Session, "before_commit")

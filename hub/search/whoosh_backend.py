@@ -43,7 +43,7 @@ from hub.search.base import (
     SearchResult,
     Suggestion,
 )
-from hub.search.documents import documents_of
+from hub.search.documents import datasets_of_organizations, documents_of
 from hub.search.highlight import mark, snippet
 from hub.search.text import (
     ParsedQuery,
@@ -274,6 +274,9 @@ class WhooshBackend:
             page = changes_since(session, seq, CHANGES_PAGE)
             while page:
                 dataset_ids.update((str(e.dataset_id), None) for e in page if e.dataset_id)
+                # An organization's change may be a new slug, which its documents carry.
+                orgs = {e.entity_id for e in page if e.entity_type == "organization"}
+                dataset_ids.update((str(d), None) for d in datasets_of_organizations(session, orgs))
                 seq = page[-1].seq
                 page = (
                     changes_since(session, seq, CHANGES_PAGE) if len(page) == CHANGES_PAGE else []

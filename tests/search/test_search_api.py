@@ -192,3 +192,16 @@ def test_init_rebuilds_an_index_a_migration_emptied(app, client, session):
     assert result.exit_code == 0, result.output
     assert "Search index rebuilt: 1 documents." in result.output
     assert _titles(_search(client, "đất đai")) == ["Đất đai 2024"]
+
+
+def test_renaming_an_organization_moves_its_documents_to_the_new_slug(client, session, admin):
+    from hub.datasets import organizations
+
+    org = OrganizationFactory(session=session, slug="so-cu")
+    DatasetFactory(session=session, organization=org, state="published", title_vi="Dân số 2024")
+    session.commit()
+    assert _search(client, "dan so", organization="so-cu")["total"] == 1
+    organizations.update_organization(session, admin, "so-cu", {"slug": "so-moi"})
+    session.commit()
+    assert _search(client, "dan so", organization="so-cu")["total"] == 0
+    assert _titles(_search(client, "dan so", organization="so-moi")) == ["Dân số 2024"]
