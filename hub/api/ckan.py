@@ -131,6 +131,18 @@ def run_action(name: str) -> Response:
     return _answer({"help": _help(name), "success": True, "result": result})
 
 
+@bp.errorhandler(HubError)
+def _refused_before_the_action(exc: HubError) -> Response:
+    """Errors raised before ``run_action`` runs (a bad token in the request hook) still
+    answer in CKAN's envelope, so clients raise NotAuthorized, not a generic error."""
+    name = (request.view_args or {}).get("name", "")
+    if isinstance(exc, TooManyRequests):
+        error = CkanError(exc.detail)
+        error.status, error.kind = 429, "Too Many Requests"
+        return _failure(name, error, {"Retry-After": str(exc.retry_after)})
+    return _failure(name, _from_hub(exc))
+
+
 @bp.route("/api/3", methods=["GET"], strict_slashes=False)
 @bp.route("/api/3/action", methods=["GET"], strict_slashes=False)
 def api_version() -> Response:
