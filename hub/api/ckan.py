@@ -101,6 +101,9 @@ def run_action(name: str) -> Response:
     found = actions.get(name)
     if found is None:
         return _failure(name, BadRequest(f"Action name not known: {name}"))
+    if found.writes and request.method != "POST":
+        # As CKAN: a link followed, a prefetch or a crawler never changes data.
+        return _failure(name, BadRequest(f"Bad request - {name} changes data: use POST."))
     try:
         params, files = _params()
         call = Call(

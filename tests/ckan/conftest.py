@@ -13,7 +13,8 @@ from werkzeug.serving import make_server
 def live_hub(app) -> Iterator[str]:
     """The test app on a free port; its base URL. Data the test commits is served."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll: shutdown waits for one, and every test stops a server.
+    thread = threading.Thread(target=lambda: server.serve_forever(poll_interval=0.05), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}"

@@ -80,3 +80,5 @@ def test_unknown_actions_and_bad_bodies_answer_in_ckan_shape(client, catalog):
     assert response.get_json()["error"]["id"] == ["Missing value"]
     assert client.get("/api/3/action/package_list/").status_code == 200  # no redirect
     assert client.get("/api/3").get_json() == {"version": 3}
+    response = client.get("/api/3/action/package_delete?id=anything")
+    assert response.status_code == 400 and "POST" in response.get_json()["error"]["message"]
