@@ -51,3 +51,12 @@ def test_every_path_the_docs_name_exists():
     assert paths, "the docs name no paths"
     missing = sorted(p for p in paths if not (ROOT / p).exists())
     assert missing == []
+
+
+def test_every_ckan_action_is_in_the_readme():
+    from hub.ckan.registry import load_actions
+
+    actions = load_actions()
+    assert {"package_search", "package_create", "datastore_search"} <= set(actions)
+    missing = [name for name in actions if f"`{name}`" not in README]
+    assert missing == []

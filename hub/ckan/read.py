@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from hub.ckan.errors import NotFound, ValidationError
 from hub.ckan.packages import (
     LICENCE_URLS,
+    ckan_time,
     group_dict,
     licence_dict,
     organization_dict,
@@ -249,3 +250,47 @@ def tag_list(call: Call) -> list[Any]:
 def license_list(call: Call) -> list[dict[str, Any]]:
     """The licences datasets may carry."""
     return [licence_dict(code) for code in LICENCE_URLS]
+
+
+def _revisions(call: Call) -> tuple[Dataset, list[Any]]:
+    dataset = _dataset(call, call.require("id"))
+    return dataset, datasets.revisions(call.session, call.actor, dataset.id)
+
+
+@action("package_revision_list")
+def package_revision_list(call: Call) -> list[dict[str, Any]]:
+    """The revisions of a dataset, newest first (the hub keeps a snapshot of each)."""
+    dataset, found = _revisions(call)
+    return [
+        {
+            "id": f"{dataset.id}:{r.number}",
+            "timestamp": ckan_time(r.created_at),
+            "message": r.reason or "",
+            "author": r.actor,
+            "approved_timestamp": None,
+            "action": r.action,
+        }
+        for r in reversed(found)
+    ]
+
+
+_ACTIVITY = {"create": "new package", "delete": "deleted package"}
+
+
+@action("package_activity_list")
+def package_activity_list(call: Call) -> list[dict[str, Any]]:
+    """What happened to a dataset, newest first, as CKAN activity items."""
+    dataset, found = _revisions(call)
+    limit, offset = _page(call, default=31)
+    items = [
+        {
+            "id": f"{dataset.id}:{r.number}",
+            "timestamp": ckan_time(r.created_at),
+            "user_id": r.actor,
+            "object_id": str(dataset.id),
+            "activity_type": _ACTIVITY.get(r.action, "changed package"),
+            "data": {"action": r.action, "reason": r.reason},
+        }
+        for r in reversed(found)
+    ]
+    return items[offset : offset + limit] if limit is not None else items[offset:]

@@ -85,12 +85,6 @@ def action(name: str, *, writes: bool = False) -> Callable[[Handler], Handler]:
 
 def load_actions() -> dict[str, Action]:
     """Import every action module once; each registers its actions."""
-    import importlib
+    from hub.ckan import datastore, read, search, write  # noqa: F401
 
-    for module in ("read", "search", "write", "datastore"):
-        try:
-            importlib.import_module(f"hub.ckan.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"hub.ckan.{module}":
-                raise
     return ACTIONS

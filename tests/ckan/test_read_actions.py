@@ -82,3 +82,14 @@ def test_unknown_actions_and_bad_bodies_answer_in_ckan_shape(client, catalog):
     assert client.get("/api/3").get_json() == {"version": 3}
     response = client.get("/api/3/action/package_delete?id=anything")
     assert response.status_code == 400 and "POST" in response.get_json()["error"]["message"]
+
+
+def test_revisions_and_activity_of_a_dataset(remote, catalog):
+    first = catalog["published"][0]
+    revisions = remote.action.package_revision_list(id=first.slug)
+    assert revisions and revisions[0]["timestamp"] >= revisions[-1]["timestamp"]
+    assert {r["action"] for r in revisions} >= {"approve"}
+    activity = remote.action.package_activity_list(id=first.slug, limit=1)
+    assert len(activity) == 1 and activity[0]["object_id"] == str(first.id)
+    with pytest.raises(ckanapi.NotFound):
+        remote.action.package_revision_list(id=catalog["draft"].slug)
