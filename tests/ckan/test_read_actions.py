@@ -93,3 +93,16 @@ def test_revisions_and_activity_of_a_dataset(remote, catalog):
     assert len(activity) == 1 and activity[0]["object_id"] == str(first.id)
     with pytest.raises(ckanapi.NotFound):
         remote.action.package_revision_list(id=catalog["draft"].slug)
+
+
+def test_extra_parameters_that_ckan_clients_send_are_tolerated(remote, catalog):
+    shown = remote.action.organization_show(
+        id="so-tai-chinh", include_datasets=False, include_users=True, include_extras=True
+    )
+    assert shown["name"] == "so-tai-chinh" and "packages" not in shown
+    listed = remote.action.organization_list(
+        all_fields=True, include_password_hash=True, include_extras=True
+    )
+    assert {o["name"] for o in listed} == {"so-tai-chinh", "so-y-te"}
+    package = remote.action.package_show(id=catalog["published"][0].slug, use_default_schema=True)
+    assert package["name"] == catalog["published"][0].slug
