@@ -14,7 +14,7 @@ serves the app on 127.0.0.1 (werkzeug, threaded) and prints:
 Calls go through ``ckanapi.RemoteCKAN`` (POST, JSON), as a harvester's would.
 
     .venv/bin/python bench/ckan_bench.py [--datasets 10000] [--db sqlite|postgresql|both]
-        [--processes 4]
+        [--processes 1]
 """
 
 from __future__ import annotations
@@ -325,7 +325,7 @@ def main() -> None:
     )
     parser.add_argument("--datasets", type=int, default=10_000)
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
-    parser.add_argument("--processes", type=int, default=4, help="ckanapi dump -p")
+    parser.add_argument("--processes", type=int, default=1, help="ckanapi dump -p (default 1)")
     args = parser.parse_args()
     print(
         f"{platform.python_implementation()} {platform.python_version()}, "
