@@ -26,15 +26,12 @@ How the parts meet:
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
-    Float,
-    Uuid,
     and_,
     exists,
     false,
@@ -42,7 +39,6 @@ from sqlalchemy import (
     not_,
     or_,
     select,
-    text,
     true,
     type_coerce,
 )
@@ -267,30 +263,14 @@ class TextMatcher:
 
     def indexed(self, parsed: Any, scored: bool) -> Any:
         """(dataset_id[, score]) of the index's matching dataset documents, as a subquery."""
-        from hub.search.fulltext import engine_for
-
-        match = engine_for(self.call.session.connection()).match(parsed)
         self._count += 1
-        source, condition, score = match.source, match.condition, match.score
-        params = {}
-        for key, value in match.params.items():
-            # Two text terms in one statement must not share parameter names.
-            unique = f"{key}_t{self._count}"
-            pattern = re.compile(rf":{key}\b")
-            source, condition, score = (
-                pattern.sub(f":{unique}", part) for part in (source, condition, score)
-            )
-            params[unique] = value
-        join = "CROSS JOIN" if self.dialect == "sqlite" else "JOIN"  # keeps FTS5 driving
-        columns = "d.dataset_id AS dataset_id" + (f", {score} AS score" if scored else "")
-        # The fragments are the search engine's own SQL; every value is a bound parameter.
-        sql = (
-            f"SELECT {columns} FROM {source} {join} search_document d ON d.rowid = e.doc "  # noqa: S608
-            f"WHERE {condition} AND e.type = 'dataset'"
+        return self._backend.matches(
+            self.call.session.connection(),
+            parsed,
+            doc_type="dataset",
+            scored=scored,
+            tag=f"t{self._count}",
         )
-        typed = {"dataset_id": Uuid()} | ({"score": Float()} if scored else {})
-        params = {k: v for k, v in params.items() if f":{k}" in sql}  # unused without score
-        return text(sql).bindparams(**params).columns(**typed).subquery()
 
     def _other_backend_ids(self, words: str) -> list[uuid.UUID]:
         from hub.search.base import SearchQuery

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -20,7 +21,7 @@ from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import Float, Uuid, delete, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from hub.legal.numbers import NumberError, parse_number
@@ -206,6 +207,32 @@ class DatabaseBackend:
         hits = self._page(conn, page, parsed)
         ordered = {name: facets[name] for name in query.facets}
         return SearchResult(total, hits, ordered)
+
+    def matches(
+        self, conn: Connection, parsed: ParsedQuery, *, doc_type: str, scored: bool, tag: str
+    ) -> Any:
+        """A subquery of the ``dataset_id`` (and ``score``, lower first) of the documents of
+        one type that match, for other queries to filter and rank by (the CKAN search).
+        Parameter names end with ``tag`` so that two of them can share a statement."""
+        match = engine_for(conn).match(parsed)
+        source, condition, score = match.source, match.condition, match.score
+        params = {}
+        for key, value in match.params.items():
+            pattern = re.compile(rf":{key}\b")
+            source, condition, score = (
+                pattern.sub(f":{key}_{tag}", part) for part in (source, condition, score)
+            )
+            params[f"{key}_{tag}"] = value
+        join = "CROSS JOIN" if conn.dialect.name == "sqlite" else "JOIN"  # FTS5 drives
+        columns = "d.dataset_id AS dataset_id" + (f", {score} AS score" if scored else "")
+        sql = (
+            f"SELECT {columns} FROM {source} {join} search_document d ON d.rowid = e.doc "
+            f"WHERE {condition} AND e.type = :type_{tag}"
+        )
+        params[f"type_{tag}"] = doc_type
+        typed = {"dataset_id": Uuid()} | ({"score": Float()} if scored else {})
+        used = {k: v for k, v in params.items() if f":{k}" in sql}  # numbers: scoring only
+        return text(sql).bindparams(**used).columns(**typed).subquery()
 
     def _everything(
         self, conn: Connection, query: SearchQuery, parsed: ParsedQuery
