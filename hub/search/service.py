@@ -126,7 +126,14 @@ def suggest(session: Session, prefix: str, limit: int = 10) -> list[Suggestion]:
     catch_up = getattr(backend, "catch_up", None)
     if catch_up:
         catch_up(session)
-    return backend.suggest(session.connection(), prefix[:MAX_QUERY_LENGTH], limit)
+    return backend.suggest(session.connection(), printable(prefix)[:MAX_QUERY_LENGTH], limit)
+
+
+def printable(text: str) -> str:
+    """Control characters as spaces: a NUL cannot even reach PostgreSQL as a parameter."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
 def _bad(name: str, message: str) -> BadRequest:
@@ -154,9 +161,7 @@ def build_query(args: dict[str, Any], budget_ms: int) -> SearchQuery:
         int_arg(args, "limit", 20, 1, MAX_LIMIT),
         int_arg(args, "offset", 0, 0, MAX_OFFSET),
     )
-    text = args.get("q") or ""
-    if not text.isprintable():
-        text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = printable(args.get("q") or "")
     return SearchQuery(
         text=text[:MAX_QUERY_LENGTH],
         filters=filters,

@@ -205,3 +205,10 @@ def test_renaming_an_organization_moves_its_documents_to_the_new_slug(client, se
     session.commit()
     assert _search(client, "dan so", organization="so-cu")["total"] == 0
     assert _titles(_search(client, "dan so", organization="so-moi")) == ["Dân số 2024"]
+
+
+def test_suggestions_with_control_characters_answer(client, session):
+    OrganizationFactory(session=session)
+    for raw in ("6ã~h=\x00", "\x00", "ngân\x01sách", "47/20\x00"):
+        response = client.get(f"/api/v1/search/suggest?q={quote(raw)}")
+        assert response.status_code == 200, raw
