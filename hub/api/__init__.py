@@ -6,7 +6,7 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from hub.api import ckan, content, data, errors, legal, policy
+    from hub.api import catalog, ckan, content, data, descriptors, errors, legal, policy
     from hub.api.v1 import bp as v1
 
     errors.register(app)
@@ -16,3 +16,5 @@ def register(app: Flask) -> None:
     app.register_blueprint(legal.bp)
     app.register_blueprint(content.bp)
     app.register_blueprint(ckan.bp)
+    app.register_blueprint(catalog.bp)
+    app.register_blueprint(descriptors.bp)
