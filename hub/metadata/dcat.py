@@ -134,6 +134,9 @@ def new_graph() -> Graph:
     return graph
 
 
+CATALOG_TITLE = ("Cổng dữ liệu mở", "Open data hub")  # (vi, en)
+
+
 class DcatApProfile:
     """Maps datasets to DCAT-AP 3.0.1 and DCAT graphs back to dataset dicts.
 
@@ -154,7 +157,7 @@ class DcatApProfile:
         base_url: str,
         *,
         publisher: Organization | None = None,
-        title: tuple[str, str] = ("Cổng dữ liệu mở", "Open data hub"),
+        title: tuple[str, str] = CATALOG_TITLE,
         description: tuple[str, str] = (
             "Danh mục dữ liệu mở của các cơ quan nhà nước trong tỉnh.",
             "Open data catalog of the province's public bodies.",
@@ -283,6 +286,16 @@ def _add_service(graph: Graph, base: str, service: _Service, served: list[URIRef
     for iri in served:
         graph.add((node, DCAT.servesDataset, iri))
     return node
+
+
+def distribution_url(base: str, dataset: Dataset, dist: Distribution) -> str | None:
+    """Where a distribution's data is downloaded (files and generated forms are served by
+    the hub; links are where they point)."""
+    if dist.kind == "file":
+        return f"{base}/api/v1/datasets/{dataset.id}/distributions/{dist.id}/download"
+    if dist.kind == "generated" and dist.file_name:
+        return f"{base}/dataset/{dataset.slug}/{quote(dist.file_name)}"
+    return dist.url or None
 
 
 class _DatasetWriter:
@@ -465,11 +478,7 @@ class _DatasetWriter:
         return node
 
     def download_url(self, dataset: Dataset, dist: Distribution) -> str | None:
-        if dist.kind == "file":
-            return f"{self.base}/api/v1/datasets/{dataset.id}/distributions/{dist.id}/download"
-        if dist.kind == "generated" and dist.file_name:
-            return f"{self.base}/dataset/{dataset.slug}/{quote(dist.file_name)}"
-        return dist.url or None
+        return distribution_url(self.base, dataset, dist)
 
     def write_format(self, node: URIRef, dist: Distribution) -> None:
         graph, name = self.graph, dist.format
