@@ -45,8 +45,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import insert, text  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
-from bench.databases import scratch_database  # noqa: E402
-from hub import create_app, migrate  # noqa: E402
+from bench.databases import bench_app  # noqa: E402
 from hub.datasets.models import Dataset, Distribution, Organization  # noqa: E402
 from hub.search import service as search  # noqa: E402
 
@@ -292,29 +291,16 @@ def measure(app, names: list[str], orgs: list[str], processes: int, workdir: Pat
 def run(backend: str, args: argparse.Namespace) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="hub-ckan-bench-"))
     try:
-        with scratch_database(backend, workdir) as url:
-            migrate.upgrade(url)
-            app = create_app(
-                {
-                    "HUB_DATABASE_URL": url,
-                    "HUB_INSTANCE_DIR": str(workdir),
-                    "HUB_DATA_DIR": str(workdir / "data"),
-                    "HUB_SEARCH_BACKEND": "database",
-                    "HUB_RATE_LIMIT": 0,
-                }
+        with bench_app(backend, workdir) as (app, url):
+            start = time.perf_counter()
+            names, orgs = populate(app, args.datasets)
+            loaded = time.perf_counter() - start
+            indexed, seconds = reindex(app)
+            print(
+                f"{backend}: {args.datasets:,} datasets ({len(names):,} public) loaded in "
+                f"{loaded:.1f} s; {indexed:,} search documents indexed in {seconds:.1f} s"
             )
-            try:
-                start = time.perf_counter()
-                names, orgs = populate(app, args.datasets)
-                loaded = time.perf_counter() - start
-                indexed, seconds = reindex(app)
-                print(
-                    f"{backend}: {args.datasets:,} datasets ({len(names):,} public) loaded in "
-                    f"{loaded:.1f} s; {indexed:,} search documents indexed in {seconds:.1f} s"
-                )
-                measure(app, names, orgs, args.processes, workdir)
-            finally:
-                app.extensions["hub.db"].dispose()
+            measure(app, names, orgs, args.processes, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

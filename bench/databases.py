@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 
@@ -29,3 +30,25 @@ def scratch_database(backend: str, workdir: Path) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@contextmanager
+def bench_app(backend: str, workdir: Path) -> Iterator[tuple[Any, str]]:
+    """(app, database URL): the hub on a migrated scratch database, disposed after."""
+    from hub import create_app, migrate
+
+    with scratch_database(backend, workdir) as url:
+        migrate.upgrade(url)
+        app = create_app(
+            {
+                "HUB_DATABASE_URL": url,
+                "HUB_INSTANCE_DIR": str(workdir),
+                "HUB_DATA_DIR": str(workdir / "data"),
+                "HUB_SEARCH_BACKEND": "database",
+                "HUB_RATE_LIMIT": 0,
+            }
+        )
+        try:
+            yield app, url
+        finally:
+            app.extensions["hub.db"].dispose()
