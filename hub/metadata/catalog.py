@@ -327,7 +327,7 @@ class _TurtleWriter:
         return " ;\n".join(lines)
 
     def write(self) -> bytes:
-        out = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(self.prefixes)]
+        out = ["\n".join(f"@prefix {p}: <{ns}> ." for p, ns in sorted(self.prefixes))]
         subjects = sorted(self.by_subject, key=_order)
         # Named subjects first; a blank node is written alone only when not nested.
         for subject in subjects:
