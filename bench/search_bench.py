@@ -59,8 +59,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.databases import SERVER, scratch_database  # noqa: E402
-from hub import create_app, migrate  # noqa: E402
+from bench.databases import SERVER, bench_app  # noqa: E402
 from hub.db import make_engine  # noqa: E402
 from hub.search.base import SearchDocument, SearchQuery, SearchResult  # noqa: E402
 from hub.search.fulltext import TsVector  # noqa: E402
@@ -501,39 +500,24 @@ def database_asker(app) -> tuple[Ask, Callable[[], None]]:
     return ask, conn.close
 
 
-def run_database(
-    backend_name: str, url: str, workdir: Path, args: argparse.Namespace, work: Workload
-) -> list[Run]:
-    migrate.upgrade(url)
-    app = create_app(
-        {
-            "HUB_DATABASE_URL": url,
-            "HUB_INSTANCE_DIR": str(workdir),
-            "HUB_DATA_DIR": str(workdir / "data"),
-            "HUB_SEARCH_BACKEND": "database",
-            "HUB_RATE_LIMIT": 0,
-        }
-    )
+def run_database(backend_name: str, app, args: argparse.Namespace, work: Workload) -> list[Run]:
     words, weights = args.vocabulary
     source = Producer(corpus(args.docs, words, weights))
     sizes = sorted({args.subset, args.docs})
     runs, done, seconds = [], 0, 0.0
-    try:
-        for size in sizes:
-            seconds += index_database(app, source, size - done)
-            done = size
-            run = Run(backend_name, size, size / seconds)
-            print_rate(run, seconds, finish_database(app, backend_name))
-            ask, close = database_asker(app)
-            try:
-                run.figures = measure_queries(ask, work)
-            finally:
-                close()
-            print_figures(run)
-            runs.append(run)
-        print(f"(generating the corpus took {source.seconds:.1f} s, not counted above)")
-    finally:
-        app.extensions["hub.db"].dispose()
+    for size in sizes:
+        seconds += index_database(app, source, size - done)
+        done = size
+        run = Run(backend_name, size, size / seconds)
+        print_rate(run, seconds, finish_database(app, backend_name))
+        ask, close = database_asker(app)
+        try:
+            run.figures = measure_queries(ask, work)
+        finally:
+            close()
+        print_figures(run)
+        runs.append(run)
+    print(f"(generating the corpus took {source.seconds:.1f} s, not counted above)")
     return runs
 
 
@@ -664,8 +648,8 @@ def main() -> None:
     try:
         for backend in backends:
             (workdir / backend).mkdir()
-            with scratch_database(backend, workdir / backend) as url:
-                runs += run_database(backend, url, workdir / backend, args, work)
+            with bench_app(backend, workdir / backend) as (app, url):
+                runs += run_database(backend, app, args, work)
                 if backend == "postgresql" and args.floor:
                     postgresql_floor(url, args, runs[-1].rate)
         if whoosh:

@@ -13,20 +13,12 @@ from typing import Any
 
 from hub.datasets.models import Dataset, Distribution, Organization
 from hub.datasets.vocab import LICENCES, THEMES, Term
+from hub.records.published import LICENCE_URLS
 
 # Hub states as CKAN sees them: published is active; deleted stays deleted; every
 # other state is a draft only its organization sees.
 _STATE = {"published": "active", "deleted": "deleted"}
 OPEN_LICENCES = frozenset(code for code in LICENCES if code != "other-closed")
-LICENCE_URLS = {
-    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
-    "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
-    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
-    "ODC-BY-1.0": "https://opendatacommons.org/licenses/by/1-0/",
-    "ODbL-1.0": "https://opendatacommons.org/licenses/odbl/1-0/",
-    "PDDL-1.0": "https://opendatacommons.org/licenses/pddl/1-0/",
-    "other-closed": "",
-}
 # Extras: CKAN key -> dataset attribute (lists and dates as JSON / ISO text).
 EXTRAS = {
     "title_en": "title_en",

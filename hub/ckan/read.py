@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 
 from hub.ckan.errors import NotFound, ValidationError
 from hub.ckan.packages import (
-    LICENCE_URLS,
     ckan_time,
     group_dict,
     licence_dict,
@@ -24,7 +23,7 @@ from hub.ckan.registry import ACTIONS, Call, action
 from hub.datasets import organizations as orgs
 from hub.datasets import service as datasets
 from hub.datasets.models import Dataset, Distribution, Organization
-from hub.datasets.vocab import THEMES
+from hub.datasets.vocab import LICENCES, THEMES
 from hub.errors import NotFound as HubNotFound
 
 MAX_LIST = 1000
@@ -249,7 +248,7 @@ def tag_list(call: Call) -> list[Any]:
 @action("license_list")
 def license_list(call: Call) -> list[dict[str, Any]]:
     """The licences datasets may carry."""
-    return [licence_dict(code) for code in LICENCE_URLS]
+    return [licence_dict(code) for code in LICENCES]
 
 
 def _revisions(call: Call) -> tuple[Dataset, list[Any]]:

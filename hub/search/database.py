@@ -16,6 +16,7 @@ import re
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -187,7 +188,7 @@ class DatabaseBackend:
         facets: dict[str, FacetCounts] = {}
         with gc_paused():
             try:
-                with time_budget(conn, query.budget_ms) if shared else _no_budget():
+                with time_budget(conn, query.budget_ms) if shared else nullcontext():
                     rows = conn.execute(text(sql), {**params, **match.params}).all()
             except QueryTimeout:
                 bare = f"SELECT e.doc, {match.score}, e.stamp FROM {match.source} "
@@ -238,7 +239,7 @@ class DatabaseBackend:
         self, conn: Connection, query: SearchQuery, parsed: ParsedQuery
     ) -> SearchResult:
         try:
-            with time_budget(conn, query.budget_ms) if query.facets else _no_budget():
+            with time_budget(conn, query.budget_ms) if query.facets else nullcontext():
                 total, facets = counts.index_counts(conn, query.facets, query.facet_limit)
         except QueryTimeout:
             total = conn.execute(text("SELECT count(*) FROM search_entry")).scalar_one()
@@ -303,14 +304,6 @@ class DatabaseBackend:
             titles = [Suggestion(r[0], r[1], r[2], r[3]) for r in rows]
             found += [s for s in titles if s.id not in seen][: limit - len(found)]
         return found
-
-
-class _no_budget:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 @dataclass(frozen=True)
