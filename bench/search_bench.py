@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import io
 import itertools
 import math
 import os
@@ -463,20 +464,42 @@ def machine_facts(backends: list[str]) -> None:
 # -- the database backend -------------------------------------------------------------------
 
 
-def index_database(app, source: Producer, count: int) -> float:
-    """Index ``count`` documents from ``source``; the seconds it took, corpus excluded."""
+def index_database(app, source: Producer, count: int) -> tuple[float, float, float | None]:
+    """Index ``count`` documents from ``source``: the seconds it took, and the CPU
+    seconds of this process and of the PostgreSQL server process (None on SQLite),
+    corpus excluded. CPU time says where the work is even when the machine is shared."""
     engine, backend = app.extensions["hub.db"].engine, app.extensions["hub.search"]
     made = source.seconds
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with engine.connect() as conn:
         conn.execution_options(hub_write=True)  # BEGIN IMMEDIATE on SQLite
+        server = _server_cpu(conn)
         left = count
         while left:
             n = min(COMMIT_EVERY, left)
             with conn.begin():
                 assert backend.index(conn, itertools.islice(source, n)) == n
             left -= n
-    return time.perf_counter() - start - (source.seconds - made)
+        served = _server_cpu(conn)
+    generating = source.seconds - made
+    return (
+        time.perf_counter() - start - generating,
+        time.process_time() - cpu - generating,
+        served - server if served is not None and server is not None else None,
+    )
+
+
+def _server_cpu(conn) -> float | None:
+    """CPU seconds of this connection's PostgreSQL process (a local server only)."""
+    if conn.dialect.name != "postgresql":
+        return None
+    pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+    conn.commit()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def finish_database(app, backend_name: str) -> str:
@@ -504,12 +527,18 @@ def run_database(backend_name: str, app, args: argparse.Namespace, work: Workloa
     words, weights = args.vocabulary
     source = Producer(corpus(args.docs, words, weights))
     sizes = sorted({args.subset, args.docs})
-    runs, done, seconds = [], 0, 0.0
+    runs, done, seconds, python, server = [], 0, 0.0, 0.0, 0.0
     for size in sizes:
-        seconds += index_database(app, source, size - done)
+        took, python_cpu, server_cpu = index_database(app, source, size - done)
+        seconds, python = seconds + took, python + python_cpu
+        server = server + server_cpu if server_cpu is not None else None
         done = size
         run = Run(backend_name, size, size / seconds)
         print_rate(run, seconds, finish_database(app, backend_name))
+        cpu = f"Python {python / size * 1e6:.0f} µs" + (
+            f", PostgreSQL server {server / size * 1e6:.0f} µs" if server is not None else ""
+        )
+        print(f"{backend_name} @ {size:,} docs: CPU per document indexed: {cpu}", flush=True)
         ask, close = database_asker(app)
         try:
             run.figures = measure_queries(ask, work)
@@ -523,7 +552,7 @@ def run_database(backend_name: str, app, args: argparse.Namespace, work: Workloa
 
 def postgresql_floor(url: str, args: argparse.Namespace, hub_rate: float) -> None:
     """The most any tsvector + GIN indexing can do here: the hub's own tsvector
-    literals for the same documents, computed beforehand (not timed), inserted with
+    literals for the same documents, computed beforehand (not timed), copied with
     nothing else (no document rows, facets, counts or Python work) into a table with
     the same GIN index, in the same batches and transactions."""
     words, weights = args.vocabulary
@@ -545,11 +574,8 @@ def postgresql_floor(url: str, args: argparse.Namespace, hub_rate: float) -> Non
         start = time.perf_counter()
         for at in range(0, len(texts), 1_000):
             chunk = texts[at : at + 1_000]
-            cur.execute(
-                "INSERT INTO bench_floor SELECT * FROM unnest(%s::bigint[], %s::tsvector[], "
-                "%s::tsvector[])",
-                (list(range(at, at + len(chunk))), [t[0] for t in chunk], [t[1] for t in chunk]),
-            )
+            data = "".join(f"{at + i}\t{tsv}\t{rank}\n" for i, (tsv, rank) in enumerate(chunk))
+            cur.copy_expert("COPY bench_floor FROM STDIN", io.BytesIO(data.encode()))
             if (at + len(chunk)) % COMMIT_EVERY == 0:
                 raw.commit()
         raw.commit()

@@ -17,15 +17,13 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Float, Uuid, delete, insert, select, text
+from sqlalchemy import Float, Uuid, delete, select, text
 from sqlalchemy.engine import Connection, Engine
 
-from hub.legal.numbers import NumberError, parse_number
 from hub.records.query import QueryTimeout, time_budget
 from hub.search import counts
 from hub.search.base import (
@@ -36,16 +34,15 @@ from hub.search.base import (
     SearchResult,
     Suggestion,
 )
-from hub.search.fulltext import EVERYTHING, Fts5, IndexTexts, Match, TsVector, engine_for
+from hub.search.batch import Ready, Rowids, prepare
+from hub.search.fulltext import EVERYTHING, Fts5, Match, TsVector, engine_for
 from hub.search.gc import gc_paused
 from hub.search.highlight import mark, snippet
 from hub.search.models import SearchDocumentRow, SearchEntry, SearchNumber
-from hub.search.text import ParsedQuery, fold, numbers_text, parse_query
+from hub.search.text import ParsedQuery, fold, parse_query
 from hub.text import fold as fold_key
 
-BODY_KEPT = 4000  # characters kept for snippets
 BATCH = 1000
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _DOCS, _ENTRIES, _NUMBERS = (
     SearchDocumentRow.__table__,
     SearchEntry.__table__,
@@ -55,55 +52,37 @@ _PAGE_COLUMNS = "rowid, id, type, title, body, url, organization, modified"
 _DOC, _SCORE, _STAMP = 0, 1, 2  # positions in the rows a query pass fetches
 
 
-def stamp(moment: datetime) -> int:
-    """Microseconds since 1970: recency as an integer the entries sort on."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    delta = aware - EPOCH
-    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
-
-
 class DatabaseBackend:
     name = "database"
 
     # -- writing ---------------------------------------------------------------------
 
     def index(self, conn: Connection, docs: Iterable[SearchDocument]) -> int:
-        """Index documents in batches. While the engine indexes one batch in a single
-        long statement (which releases the GIL), a thread prepares the next one
-        (folding, syllables, pairs: pure Python), so the two overlap on two cores."""
+        """Index documents in batches. While the engine writes one batch in long
+        statements (which release the GIL), a thread prepares the next one (folding,
+        syllables, pairs, rows: pure Python), so the two overlap on two cores."""
         engine = engine_for(conn)
         batches = _batches(docs)
         first = next(batches, None)
         if first is None:
             return 0
-        count, ready = 0, _prepare(first, engine)
+        rowids = Rowids(conn)
+        count, ready = 0, prepare(first, rowids.take(len(first)), engine)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-prepare") as pool:
             for batch in batches:
                 count += self._write(conn, ready, engine)
-                pending = pool.submit(_prepare, batch, engine)
+                pending = pool.submit(prepare, batch, rowids.take(len(batch)), engine)
                 engine.flush(conn)
                 ready = pending.result()
         count += self._write(conn, ready, engine)
         engine.flush(conn)
         return count
 
-    def _write(self, conn: Connection, batch: _Prepared, engine: Fts5 | TsVector) -> int:
-        docs = batch.docs
-        self.remove(conn, [d.id for d in docs])
-        rowids = _new_rowids(conn, len(docs))
-        for rowid, row in zip(rowids, batch.rows, strict=True):
-            row["rowid"] = rowid
-        conn.execute(insert(_DOCS), batch.rows)
-        entries = [(rowid, *e) for rowid, e in zip(rowids, batch.entries, strict=True)]
-        engine.stage(conn, entries, batch.texts)
-        counts.record(conn, batch.columns, 1)
-        numbers = [
-            {"key": key, "doc": rowids[at], "number": canonical}
-            for at, key, canonical in batch.numbers
-        ]
-        if numbers:
-            conn.execute(insert(_NUMBERS), numbers)
-        return batch.given
+    def _write(self, conn: Connection, ready: Ready, engine: Fts5 | TsVector) -> int:
+        self.remove(conn, ready.ids)
+        engine.stage(conn, ready)
+        counts.record(conn, ready.columns, 1)
+        return ready.given
 
     def _remove_rowids(self, conn: Connection, rowids: Sequence[int]) -> None:
         engine = engine_for(conn)
@@ -306,86 +285,10 @@ class DatabaseBackend:
         return found
 
 
-@dataclass(frozen=True)
-class _Prepared:
-    """A batch of documents with what indexing computes in Python, rowids aside."""
-
-    docs: list[SearchDocument]
-    given: int  # documents handed in, repeated ids included
-    columns: list[dict[str, str]]
-    entries: list[tuple[Any, ...]]  # entry values after the rowid
-    texts: list[IndexTexts]
-    rows: list[dict[str, Any]]  # search_document rows, rowid aside
-    numbers: list[tuple[int, str, str]]  # (position in docs, key, canonical)
-
-
 def _batches(docs: Iterable[SearchDocument]) -> Iterator[list[SearchDocument]]:
     iterator = iter(docs)
     while batch := list(itertools.islice(iterator, BATCH)):
         yield batch
-
-
-def _prepare(given: list[SearchDocument], engine: Fts5 | TsVector) -> _Prepared:
-    # The last of the same id wins, as it would in separate calls.
-    docs = list({d.id: d for d in given}.values())
-    columns = [counts.column_values(d) for d in docs]
-    entries = [
-        (
-            stamp(d.modified),
-            d.type,
-            c["organization"],
-            c["content_type"],
-            c["year"],
-            c["licence"],
-            c["status"],
-            c["themes"],
-            c["formats"],
-        )
-        for d, c in zip(docs, columns, strict=True)
-    ]
-    texts = [engine.index_texts(d.title, d.body, numbers_text(d.numbers)) for d in docs]
-    rows = [
-        {
-            "id": d.id,
-            "type": d.type,
-            "dataset_id": uuid.UUID(d.dataset_id) if d.dataset_id else None,
-            "organization": d.organization,
-            "title": d.title,
-            "body": d.body[:BODY_KEPT],
-            "url": d.url,
-            "modified": d.modified,
-        }
-        for d in docs
-    ]
-    numbers = []
-    for at, d in enumerate(docs):
-        for written in dict.fromkeys(d.numbers):
-            try:
-                parsed = parse_number(written)
-            except NumberError:
-                continue
-            numbers.append((at, parsed.key, parsed.canonical))
-    return _Prepared(docs, len(given), columns, entries, texts, rows, numbers)
-
-
-def _new_rowids(conn: Connection, n: int) -> list[int]:
-    """Rowids for new documents, never reused: deltas, entries and the FTS rows all key
-    on them."""
-    if conn.dialect.name == "postgresql":
-        return list(
-            conn.execute(
-                text(
-                    "SELECT nextval(pg_get_serial_sequence('search_document', 'rowid')) "
-                    "FROM generate_series(1, :n)"
-                ),
-                {"n": n},
-            ).scalars()
-        )
-    last = conn.exec_driver_sql(
-        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'search_document'), 0), "
-        "coalesce((SELECT max(rowid) FROM search_document), 0))"
-    ).scalar_one()
-    return list(range(last + 1, last + 1 + n))
 
 
 def _best(rows: Sequence[Any], offset: int, limit: int, newest: bool) -> list[Any]:

@@ -12,14 +12,18 @@ syllables and syllable pairs (``hub.search.text``).
 
 from __future__ import annotations
 
+import io
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import insert, text
 from sqlalchemy.engine import Connection
 
+from hub.search.batch import Ready, copy_field, copy_rows
+from hub.search.models import SearchDocumentRow, SearchNumber
 from hub.search.text import (
     BIGRAM_JOINER,
     BODY_PAIRS,
@@ -29,6 +33,17 @@ from hub.search.text import (
     syllables,
 )
 
+DOCUMENT_COLUMNS = (
+    "rowid",
+    "id",
+    "type",
+    "dataset_id",
+    "organization",
+    "title",
+    "body",
+    "url",
+    "modified",
+)
 ENTRY_COLUMNS = (
     "doc",
     "stamp",
@@ -45,6 +60,11 @@ Entry = tuple[Any, ...]  # values of ENTRY_COLUMNS
 
 
 IndexTexts = tuple[str, ...]  # what an engine stages for one document, folded
+_DOCUMENTS, _NUMBERS = SearchDocumentRow.__table__, SearchNumber.__table__
+_COPY_DOCUMENTS = f"COPY search_document ({', '.join(DOCUMENT_COLUMNS)}) FROM STDIN"
+_COPY_ENTRIES = f"COPY search_entry ({', '.join(ENTRY_COLUMNS)}, tsv, rank) FROM STDIN"
+_COPY_NUMBERS = "COPY search_number (key, doc, number) FROM STDIN"
+_COPIES = (_COPY_DOCUMENTS, _COPY_ENTRIES, _COPY_NUMBERS)
 
 
 def _lead_and_rest(body: str) -> tuple[list[str], list[str]]:
@@ -121,10 +141,18 @@ class Fts5:
         lead, rest = _lead_and_rest(body)
         return index_text(title), " ".join(lead + rest + bigrams(lead)), numbers
 
-    def stage(self, conn: Connection, entries: list[Entry], texts: list[IndexTexts]) -> None:
+    @staticmethod
+    def pack(ready: Ready) -> None:
+        return None  # staged from the rows as they are
+
+    def stage(self, conn: Connection, ready: Ready) -> None:
+        conn.execute(insert(_DOCUMENTS), ready.documents)
+        if ready.numbers:
+            conn.execute(insert(_NUMBERS), ready.numbers)
         marks = ", ".join("?" * len(ENTRY_COLUMNS))
         conn.exec_driver_sql(
-            f"INSERT INTO search_entry ({', '.join(ENTRY_COLUMNS)}) VALUES ({marks})", entries
+            f"INSERT INTO search_entry ({', '.join(ENTRY_COLUMNS)}) VALUES ({marks})",
+            ready.entries,
         )
         # Staged, then indexed by one statement (``flush``): FTS5 tokenizes the whole
         # batch inside it with the GIL released, while the next batch is prepared.
@@ -134,7 +162,7 @@ class Fts5:
         )
         conn.exec_driver_sql(
             "INSERT INTO temp.search_fts_staging VALUES (?, ?, ?, ?)",
-            [(e[0], *t) for e, t in zip(entries, texts, strict=True)],
+            [(e[0], *t) for e, t in zip(ready.entries, ready.texts, strict=True)],
         )
 
     def flush(self, conn: Connection) -> None:
@@ -184,59 +212,93 @@ class Fts5:
         return list(conn.execute(text(sql), {"q": q, "n": limit}))
 
 
-def _insert_entries() -> Any:
-    """The statement that inserts a batch of entries with their tsvectors, from arrays."""
-    kinds = ("bigint", "bigint", *["text"] * (len(ENTRY_COLUMNS) - 2), "tsvector", "tsvector")
-    names = [f"c{i}" for i in range(len(ENTRY_COLUMNS))] + ["tsv", "rank"]
-    arrays = [f"CAST(:{n} AS {kind}[])" for n, kind in zip(names, kinds, strict=True)]
-    return text(
-        f"INSERT INTO search_entry ({', '.join(ENTRY_COLUMNS)}, tsv, rank) "
-        f"SELECT * FROM unnest({', '.join(arrays)})"
-    )
-
-
-_INSERT_ENTRIES = _insert_entries()
-
-
 MAX_POSITION = 16_383  # PostgreSQL's limits for tsvector positions and lexemes
 MAX_POSITIONS = 256
 MAX_LEXEME_BYTES = 2_046
+
+
+_LABELS: dict[str, list[str]] = {}
+
+
+def _labels(weight: str) -> list[str]:
+    """Position labels (``12A``) by position, made once per weight."""
+    found = _LABELS.get(weight)
+    if found is None:
+        found = _LABELS[weight] = [f"{at}{weight}" for at in range(MAX_POSITION + 1)]
+    return found
 
 
 def tsvector_literal(parts: list[tuple[list[str], str]]) -> str:
     """A tsvector in its input syntax from (tokens, weight) parts, positions counting
     on across parts. Built here rather than by ``to_tsvector`` on the server: its
     parser cost PostgreSQL more than the GIN index, and this runs in the thread that
-    prepares the next batch while the server inserts this one."""
-    positions: dict[str, list[str]] = {}
+    prepares the next batch while the server inserts this one. The loop over tokens
+    is the hot path of indexing on PostgreSQL: labels come from a table, checks run
+    once per distinct token."""
+    positions: defaultdict[str, list[str]] = defaultdict(list)
     at = 0
     for tokens, weight in parts:
-        for token in tokens:
-            at += 1
-            found = positions.get(token)
-            if found is None:
-                positions[token] = [f"{min(at, MAX_POSITION)}{weight}"]
-            elif len(found) < MAX_POSITIONS:
-                found.append(f"{min(at, MAX_POSITION)}{weight}")
+        labels, room = _labels(weight), MAX_POSITION - at
+        # past the last position every token sits at it, as PostgreSQL would put it
+        inside, beyond = (tokens, ()) if len(tokens) <= room else (tokens[:room], tokens[room:])
+        for position, token in enumerate(inside, at + 1):
+            positions[token].append(labels[position])
+        for token in beyond:
+            positions[token].append(labels[MAX_POSITION])
+        at += len(tokens)
     return " ".join(
-        f"'{token}':{','.join(where)}"
-        for token, where in positions.items()
-        if len(token.encode()) <= MAX_LEXEME_BYTES and "'" not in token and "\\" not in token
+        [
+            f"'{token}':{','.join(where if len(where) <= MAX_POSITIONS else where[:MAX_POSITIONS])}"
+            for token, where in positions.items()
+            if "'" not in token and "\\" not in token and _short_enough(token)
+        ]
     )
+
+
+def _short_enough(token: str) -> bool:
+    # four bytes per character at most: most tokens need no encoding to know
+    return len(token) <= MAX_LEXEME_BYTES // 4 or len(token.encode()) <= MAX_LEXEME_BYTES
 
 
 class TsVector:
     contains = "strpos"
 
     def __init__(self) -> None:
-        self._staged: list[dict[str, Any]] = []
+        self._staged: list[tuple[bytes, bytes, bytes]] = []
 
     def flush(self, conn: Connection) -> None:
-        """Insert the staged entries: one statement per batch, where the server
-        computes the tsvectors while the next batch is prepared."""
+        """Write the staged batches with COPY: the server reads COPY rows with no SQL
+        to parse, and the tsvector literals straight into the column's input function.
+        The GIN index and the document rows take the rest of the time, while the next
+        batch is prepared."""
         staged, self._staged = self._staged, []
-        for params in staged:
-            conn.execute(_INSERT_ENTRIES, params)
+        if not staged:
+            return
+        cursor = conn.connection.dbapi_connection.cursor()
+        try:
+            for batch in staged:
+                for statement, data in zip(_COPIES, batch, strict=True):
+                    if data:
+                        # read in one go: each read takes the GIL back from the
+                        # preparing thread, and small reads made that the bottleneck
+                        cursor.copy_expert(statement, io.BytesIO(data), size=len(data))
+        finally:
+            cursor.close()
+
+    @staticmethod
+    def pack(ready: Ready) -> tuple[bytes, bytes, bytes]:
+        """The COPY data of the batch, made in the preparing thread. The tsvector
+        literals need no escaping: tokens hold no backslash, tab or line break."""
+        documents = copy_rows(tuple(row[c] for c in DOCUMENT_COLUMNS) for row in ready.documents)
+        entries = "".join(
+            "\t".join(map(copy_field, entry)) + f"\t{tsv}\t{rank}\n"
+            for entry, (tsv, rank) in zip(ready.entries, ready.texts, strict=True)
+        )
+        numbers = copy_rows((n["key"], n["doc"], n["number"]) for n in ready.numbers)
+        return documents.encode(), entries.encode(), numbers.encode()
+
+    def stage(self, conn: Connection, ready: Ready) -> None:
+        self._staged.append(ready.packed)
 
     @staticmethod
     def index_texts(title: str, body: str, numbers: str) -> IndexTexts:
@@ -250,14 +312,6 @@ class TsVector:
             [(heading + bigrams(heading) + numbers_tokens, "A"), (bigrams(lead), "B")]
         )
         return tsv, rank
-
-    def stage(self, conn: Connection, entries: list[Entry], texts: list[IndexTexts]) -> None:
-        params: dict[str, Any] = {
-            f"c{i}": list(values) for i, values in enumerate(zip(*entries, strict=True))
-        }
-        tsv, rank = zip(*texts, strict=True)
-        params.update(tsv=list(tsv), rank=list(rank))
-        self._staged.append(params)
 
     @staticmethod
     @contextmanager

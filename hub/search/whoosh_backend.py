@@ -43,6 +43,7 @@ from hub.search.base import (
     SearchResult,
     Suggestion,
 )
+from hub.search.batch import BODY_KEPT
 from hub.search.documents import datasets_of_organizations, documents_of
 from hub.search.highlight import mark, snippet
 from hub.search.text import (
@@ -55,7 +56,6 @@ from hub.search.text import (
     syllables,
 )
 
-BODY_KEPT = 4000  # characters kept for snippets, as the database backend does
 FACET_VALUE_KEPT = 200
 TITLE_BOOST, BODY_BOOST, NUMBER_BOOST = 10.0, 1.0, 100.0
 CHANGES_PAGE = 1000

@@ -13,7 +13,7 @@ import pytest
 from hub.search import counts, database
 from hub.search.base import SearchDocument, SearchQuery
 from hub.search.database import DatabaseBackend
-from hub.search.fulltext import MAX_POSITIONS, tsvector_literal
+from hub.search.fulltext import MAX_POSITION, MAX_POSITIONS, tsvector_literal
 from hub.search.gc import gc_paused
 from hub.search.text import fold, syllables
 
@@ -131,6 +131,41 @@ def test_tsvector_literals_keep_postgresql_limits():
     literal = tsvector_literal([(many, "A")])
     assert literal.count(",") == MAX_POSITIONS - 1 and "xxx" not in literal
     assert literal.endswith(f"'dan':{MAX_POSITIONS + 52}A")
+
+
+def test_tsvector_literals_past_the_last_position_sit_at_it():
+    tokens = ["a", "b"] * 9_000  # 18,000 positions, past PostgreSQL's 16,383
+    literal = tsvector_literal([(tokens[:10], "A"), (tokens[10:] + ["tail"], "")])
+    assert literal.startswith("'a':1A,3A") and literal.endswith(f"'tail':{MAX_POSITION}")
+    assert literal.count(",") == 2 * (MAX_POSITIONS - 1)
+
+
+def test_written_rows_keep_tabs_line_breaks_backslashes_and_come_back_nfc(index):
+    """Rows reach PostgreSQL through COPY and SQLite through INSERT: what is written
+    reads back the same, control characters of the COPY format and all, in NFC."""
+    engine, conn = index
+    decomposed = unicodedata.normalize("NFD", "Kế hoạch đầu tư")
+    title = decomposed + "\tcột\\một\r\nhai \\N"
+    body = "Dòng một\nDòng\thai \\N \\. \\\\ kết thúc"
+    doc = SearchDocument(
+        id="tab\tid",
+        type="dataset",
+        title=title,
+        body=body,
+        modified=T0,
+        organization="so-tai-chinh",
+        themes=("ECON",),
+        numbers=("47/2020/NĐ-CP",),
+        url="https://example.org/a\\b",
+    )
+    assert engine.index(conn, [doc]) == 1
+    [hit] = engine.query(conn, SearchQuery(text="kế hoạch đầu tư")).hits
+    assert (hit.id, hit.url) == ("tab\tid", "https://example.org/a\\b")
+    assert hit.title == unicodedata.normalize("NFC", title)
+    stored = conn.exec_driver_sql("SELECT body FROM search_document").scalar_one()
+    assert stored == body
+    [first] = engine.query(conn, SearchQuery(text="47/2020/ND-CP")).hits
+    assert first.id == "tab\tid"
 
 
 def test_the_collector_is_paused_while_queries_walk_and_restored_after():
