@@ -54,6 +54,21 @@ SETTINGS: tuple[Setting, ...] = (
         500,
         int,
     ),
+    Setting(
+        "HUB_HARVEST_ALLOWED_NETWORKS",
+        "Comma-separated CIDRs outbound fetches may reach besides public addresses.",
+        "",
+    ),
+    Setting("HUB_FETCH_CONNECT_TIMEOUT", "Outbound fetch connect timeout, seconds.", 5.0, float),
+    Setting("HUB_FETCH_READ_TIMEOUT", "Outbound fetch read timeout, seconds.", 10.0, float),
+    Setting("HUB_FETCH_MAX_BYTES", "Largest body an outbound fetch reads.", 10 * 1024 * 1024, int),
+    Setting("HUB_FETCH_MAX_REDIRECTS", "Redirects an outbound fetch follows.", 5, int),
+    Setting(
+        "HUB_LINK_CHECK_MAX_AGE_HOURS",
+        "Link results younger than this are not checked again (hub quality check).",
+        168,
+        int,
+    ),
 )
 
 

@@ -5,6 +5,7 @@ from hub.datasets.changelog import ChangeLogEntry
 from hub.datasets.models import AuditEntry, Dataset, Distribution, Organization, Revision
 from hub.db import Base
 from hub.legal.models import LegalDocument, LegalFile, LegalRelation, ReviewFlag
+from hub.quality.models import LinkCheck, QualityScore
 from hub.records.models import RecordImport, RecordSet
 from hub.search.models import SearchCount, SearchDocumentRow, SearchEntry, SearchNumber
 
@@ -18,8 +19,10 @@ __all__ = [
     "LegalDocument",
     "LegalFile",
     "LegalRelation",
+    "LinkCheck",
     "Membership",
     "Organization",
+    "QualityScore",
     "RecordImport",
     "RecordSet",
     "Revision",

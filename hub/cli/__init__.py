@@ -31,7 +31,7 @@ def main() -> None:
 main.add_command(shell_command)
 main.add_command(routes_command)
 
-from hub.cli import catalog, content, records, search, server, tokens  # noqa: E402
+from hub.cli import catalog, content, quality, records, search, server, tokens  # noqa: E402
 
 main.add_command(server.init)
 main.add_command(server.demo)
@@ -43,3 +43,4 @@ main.add_command(records.import_command)
 main.add_command(content.legal_group)
 main.add_command(content.english_coverage_command)
 main.add_command(search.search_group)
+main.add_command(quality.quality_group)

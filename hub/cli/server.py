@@ -41,7 +41,8 @@ def demo() -> None:
     click.echo(
         f"Demo province loaded (sample data): {report.organizations} organizations, "
         f"{report.datasets} datasets, {report.distributions} distributions, "
-        f"{report.records} records ({report.created} datasets created this run)."
+        f"{report.records} records ({report.created} datasets created this run, "
+        f"{report.scored} quality scores computed)."
     )
 
 

@@ -5,7 +5,9 @@ workflow, audit, change log, record imports). Loading is idempotent: existing
 organizations and datasets are recognised by slug and left alone, so a second run
 adds nothing; a demo dataset without records yet (an older demo database) gets its
 sample records: statistics, budget and projects (``hub.demo.records``), legal documents
-(``hub.demo.legal``) and portal content (``hub.demo.portal``).
+(``hub.demo.legal``) and portal content (``hub.demo.portal``). At the end the quality
+scores of the published datasets are computed (without link checks: those run in the
+background, ``hub quality check``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flask import current_app, has_app_context
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -22,11 +25,13 @@ from hub.datasets import distributions, organizations, service, workflow
 from hub.datasets.models import Dataset, Distribution, Organization
 from hub.demo import data, legal, portal, records
 from hub.files import FileStore
+from hub.quality.service import refresh_scores
 from hub.records.fields import record_set_of
 from hub.records.models import RecordSet
 from hub.records.service import import_records
 
 DEMO_ACTOR = Principal.system("demo-loader")
+DEFAULT_BASE_URL = "http://127.0.0.1:5000"
 # National documents first, so that the province's documents resolve their relations.
 DATASETS = [*legal.LEGAL_DATASETS, *data.DATASETS, *portal.PORTAL_DATASETS]
 _NOT_FIELDS = {"state", "reason", "distributions", "files", "record_type"}
@@ -48,6 +53,7 @@ class DemoReport:
     created: int
     records: int = 0  # rows in all record sets
     imported: int = 0  # datasets that got their sample records this run
+    scored: int = 0  # quality scores computed this run
 
 
 def load_demo(session: Session, store: FileStore) -> DemoReport:
@@ -60,6 +66,8 @@ def load_demo(session: Session, store: FileStore) -> DemoReport:
                 session, DEMO_ACTOR, old, new, reason="Sắp xếp đơn vị hành chính cấp xã năm 2025."
             )
     loaded = [_load_dataset(session, store, item) for item in DATASETS]
+    base_url = current_app.config["HUB_BASE_URL"] if has_app_context() else DEFAULT_BASE_URL
+    scores = refresh_scores(session, base_url)
     return DemoReport(
         organizations=_count(session, Organization),
         datasets=_count(session, Dataset),
@@ -67,6 +75,7 @@ def load_demo(session: Session, store: FileStore) -> DemoReport:
         created=sum(created for created, _ in loaded),
         records=session.scalar(select(func.coalesce(func.sum(RecordSet.row_count), 0))) or 0,
         imported=sum(imported for _, imported in loaded),
+        scored=scores.scored,
     )
 
 

@@ -51,6 +51,7 @@ from hub.api.v1 import (  # noqa: E402, F401
     feeds,
     legal,
     organizations,
+    quality,
     records,
     search,
     tokens,
