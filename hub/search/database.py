@@ -36,7 +36,7 @@ from hub.search.base import (
 )
 from hub.search.batch import Ready, Rowids, prepare
 from hub.search.fulltext import EVERYTHING, Fts5, Match, TsVector, engine_for
-from hub.search.gc import gc_paused
+from hub.search.gc import gc_paused, gil_handed_over_sooner
 from hub.search.highlight import mark, snippet
 from hub.search.models import SearchDocumentRow, SearchEntry, SearchNumber
 from hub.search.text import ParsedQuery, fold, parse_query
@@ -68,7 +68,11 @@ class DatabaseBackend:
             return 0
         rowids = Rowids(conn)
         count, ready = 0, prepare(first, rowids.take(len(first)), engine)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-prepare") as pool:
+        with (
+            gc_paused(),  # batches hold no cycles: collecting would walk the whole heap
+            gil_handed_over_sooner(),
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-prepare") as pool,
+        ):
             for batch in batches:
                 count += self._write(conn, ready, engine)
                 pending = pool.submit(prepare, batch, rowids.take(len(batch)), engine)

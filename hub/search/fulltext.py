@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import insert, text
 from sqlalchemy.engine import Connection
 
-from hub.search.batch import Ready, copy_field, copy_rows
+from hub.search.batch import NULL, Ready, copy_field, copy_rows, copy_text
 from hub.search.models import SearchDocumentRow, SearchNumber
 from hub.search.text import (
     BIGRAM_JOINER,
@@ -287,12 +287,26 @@ class TsVector:
 
     @staticmethod
     def pack(ready: Ready) -> tuple[bytes, bytes, bytes]:
-        """The COPY data of the batch, made in the preparing thread. The tsvector
-        literals need no escaping: tokens hold no backslash, tab or line break."""
-        documents = copy_rows(tuple(row[c] for c in DOCUMENT_COLUMNS) for row in ready.documents)
+        """The COPY data of the batch, made in the preparing thread. Lines are
+        formatted whole rather than field by field (this runs for every document);
+        the tsvector literals need no escaping: tokens hold no backslash, tab or
+        line break."""
+        documents = "".join(
+            [
+                f"{d['rowid']}\t{copy_text(d['id'])}\t{copy_text(d['type'])}\t"
+                f"{d['dataset_id'] or NULL}\t{copy_field(d['organization'])}\t"
+                f"{copy_text(d['title'])}\t{copy_text(d['body'])}\t{copy_text(d['url'])}\t"
+                f"{copy_field(d['modified'])}\n"
+                for d in ready.documents
+            ]
+        )
         entries = "".join(
-            "\t".join(map(copy_field, entry)) + f"\t{tsv}\t{rank}\n"
-            for entry, (tsv, rank) in zip(ready.entries, ready.texts, strict=True)
+            [
+                f"{e[0]}\t{e[1]}\t{copy_text(e[2])}\t{copy_text(e[3])}\t{copy_text(e[4])}\t"
+                f"{copy_text(e[5])}\t{copy_text(e[6])}\t{copy_text(e[7])}\t{copy_text(e[8])}\t"
+                f"{copy_text(e[9])}\t{tsv}\t{rank}\n"
+                for e, (tsv, rank) in zip(ready.entries, ready.texts, strict=True)
+            ]
         )
         numbers = copy_rows((n["key"], n["doc"], n["number"]) for n in ready.numbers)
         return documents.encode(), entries.encode(), numbers.encode()

@@ -32,10 +32,7 @@ MULTI_SEPARATOR = "\x1f"  # joins the values of a multi-valued facet in one colu
 
 class SearchDocumentRow(Base):
     __tablename__ = "search_document"
-    __table_args__ = (
-        Index("ix_search_document_modified", "modified", "rowid"),
-        {"sqlite_autoincrement": True},
-    )
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     rowid: Mapped[int] = mapped_column(BigIntId, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(200), unique=True)

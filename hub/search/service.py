@@ -8,6 +8,7 @@ before it answers.
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -67,6 +68,9 @@ def sync_datasets(
     return count
 
 
+REINDEX_CHUNK = 5_000  # documents per call of the backend's index
+
+
 def reindex(
     session: Session, backend: SearchBackend, progress: Callable[[int], None] | None = None
 ) -> int:
@@ -74,17 +78,13 @@ def reindex(
     conn = session.connection()
     backend.clear(conn)
     count = 0
-    batch = []
-    for doc in all_documents(session):
-        batch.append(doc)
-        if len(batch) == 500:
-            count += backend.index(conn, batch)
-            if progress:
-                progress(len(batch))
-            batch = []
-    count += backend.index(conn, batch)
-    if progress and batch:
-        progress(len(batch))
+    documents = all_documents(session)
+    # Chunks of several engine batches: the database backend prepares one batch
+    # while it writes the previous one, within each chunk.
+    while chunk := list(itertools.islice(documents, REINDEX_CHUNK)):
+        count += backend.index(conn, chunk)
+        if progress:
+            progress(len(chunk))
     finalize = getattr(backend, "commit", None)
     if finalize:
         finalize(session)

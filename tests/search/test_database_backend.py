@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import random
+import sys
 import unicodedata
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -14,7 +15,7 @@ from hub.search import counts, database
 from hub.search.base import SearchDocument, SearchQuery
 from hub.search.database import DatabaseBackend
 from hub.search.fulltext import MAX_POSITION, MAX_POSITIONS, tsvector_literal
-from hub.search.gc import gc_paused
+from hub.search.gc import HANDOFF_SECONDS, gc_paused
 from hub.search.text import fold, syllables
 
 T0 = datetime(2025, 3, 1, tzinfo=UTC)
@@ -166,6 +167,21 @@ def test_written_rows_keep_tabs_line_breaks_backslashes_and_come_back_nfc(index)
     assert stored == body
     [first] = engine.query(conn, SearchQuery(text="47/2020/ND-CP")).hits
     assert first.id == "tab\tid"
+
+
+def test_the_gil_is_handed_over_sooner_while_batches_are_prepared_and_restored_after(
+    index, monkeypatch
+):
+    engine, conn = index
+    before, seen = sys.getswitchinterval(), []
+    real = database.prepare
+    monkeypatch.setattr(database, "BATCH", 5)
+    monkeypatch.setattr(
+        database, "prepare", lambda *a: (seen.append(sys.getswitchinterval()), real(*a))[1]
+    )
+    assert engine.index(conn, _docs(12)) == 12
+    assert seen[0] == before and set(seen[1:]) == {min(HANDOFF_SECONDS, before)}
+    assert sys.getswitchinterval() == before and gc.isenabled()
 
 
 def test_the_collector_is_paused_while_queries_walk_and_restored_after():
