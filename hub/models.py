@@ -4,6 +4,7 @@ from hub.auth.models import ApiToken, Membership, User
 from hub.datasets.changelog import ChangeLogEntry
 from hub.datasets.models import AuditEntry, Dataset, Distribution, Organization, Revision
 from hub.db import Base
+from hub.harvesters.models import HarvestItem, HarvestJob, HarvestObject, HarvestSource
 from hub.legal.models import LegalDocument, LegalFile, LegalRelation, ReviewFlag
 from hub.quality.models import LinkCheck, QualityScore
 from hub.records.models import RecordImport, RecordSet
@@ -16,6 +17,10 @@ __all__ = [
     "ChangeLogEntry",
     "Dataset",
     "Distribution",
+    "HarvestItem",
+    "HarvestJob",
+    "HarvestObject",
+    "HarvestSource",
     "LegalDocument",
     "LegalFile",
     "LegalRelation",

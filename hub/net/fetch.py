@@ -38,6 +38,8 @@ USER_AGENT = f"province-data-hub/{__version__} (open data hub; link checker)"
 MAX_URL_CHARS = 8192
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024
+# Set by the connection itself: a caller's value would contradict it.
+_FIXED_HEADERS = frozenset({"host", "accept-encoding", "content-length", "transfer-encoding"})
 # Characters kept as they are in a request target; everything else is %-encoded.
 _SAFE = "/?&=%:@!$'()*+,;~-._[]"
 
@@ -238,14 +240,21 @@ def _read(resp: http.client.HTTPResponse, limit: int, truncate: bool, deadline: 
 
 
 def _hop(
-    target: _Target, method: str, policy: FetchPolicy, limit: int, truncate: bool
+    target: _Target,
+    method: str,
+    policy: FetchPolicy,
+    limit: int,
+    truncate: bool,
+    headers: Mapping[str, str],
 ) -> tuple[int, dict[str, str], bytes, bool]:
     deadline = time.monotonic() + policy.connect_timeout + 2 * policy.read_timeout
     conn = _connect(target, policy)
     try:
         conn.putrequest(method, target.path, skip_accept_encoding=True)
-        conn.putheader("User-Agent", policy.user_agent)
-        conn.putheader("Accept", "*/*")
+        sent = {"User-Agent": policy.user_agent, "Accept": "*/*", **headers}
+        for name, value in sent.items():
+            if name.lower() not in _FIXED_HEADERS:
+                conn.putheader(name, value)
         conn.putheader("Accept-Encoding", "identity")
         conn.endheaders()
         resp = conn.getresponse()
@@ -268,22 +277,25 @@ def fetch(
     method: str = "GET",
     max_bytes: int | None = None,
     truncate: bool = False,
+    headers: Mapping[str, str] | None = None,
 ) -> FetchResponse:
     """Fetch ``url`` under ``policy``; raises ``FetchError`` when no response is had.
 
     ``max_bytes`` lowers the policy's body limit; with ``truncate`` a longer body is cut
-    there instead of refused (a probe that needs the first bytes only).
+    there instead of refused (a probe that needs the first bytes only). ``headers`` add
+    to or replace the default ``User-Agent`` and ``Accept``; the connection's own
+    headers (``Host``, ``Accept-Encoding``, lengths) stay the fetch's.
     """
     limit = min(max_bytes or policy.max_bytes, policy.max_bytes)
     current = url
     for redirects in range(policy.max_redirects + 1):
         target = _target(current)
-        status, headers, body, cut = _hop(target, method, policy, limit, truncate)
-        location = headers.get("location")
+        status, got, body, cut = _hop(target, method, policy, limit, truncate, headers or {})
+        location = got.get("location")
         if status in REDIRECTS and location:
             current = urljoin(current, location.strip())
             if status == 303 and method not in ("GET", "HEAD"):
                 method = "GET"
             continue
-        return FetchResponse(current, status, headers, body, redirects, cut)
+        return FetchResponse(current, status, got, body, redirects, cut)
     raise FetchError("too_many_redirects", f"more than {policy.max_redirects} redirects")

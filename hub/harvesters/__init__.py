@@ -1,0 +1,1 @@
+"""Harvesting: sources, jobs, backends (see ``runner`` for the lifecycle)."""

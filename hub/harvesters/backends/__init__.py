@@ -1,0 +1,1 @@
+"""Harvest backends: each module registers one (``hub.harvesters.registry``)."""
