@@ -31,7 +31,16 @@ def main() -> None:
 main.add_command(shell_command)
 main.add_command(routes_command)
 
-from hub.cli import catalog, content, quality, records, search, server, tokens  # noqa: E402
+from hub.cli import (  # noqa: E402
+    catalog,
+    content,
+    harvest,
+    quality,
+    records,
+    search,
+    server,
+    tokens,
+)
 
 main.add_command(server.init)
 main.add_command(server.demo)
@@ -44,3 +53,4 @@ main.add_command(content.legal_group)
 main.add_command(content.english_coverage_command)
 main.add_command(search.search_group)
 main.add_command(quality.quality_group)
+main.add_command(harvest.harvest_group)

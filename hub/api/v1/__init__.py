@@ -49,6 +49,7 @@ from hub.api.v1 import (  # noqa: E402, F401
     datasets,
     distributions,
     feeds,
+    harvest,
     legal,
     organizations,
     quality,
