@@ -3,9 +3,13 @@ item, deletions, dry runs, no overlap, recovery of dead jobs."""
 
 from __future__ import annotations
 
+import itertools
+import socket
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from hub.datasets.changelog import ChangeLogEntry
@@ -215,3 +219,60 @@ def test_an_editor_approves_every_pending_item_of_a_job(session, remote_site, ma
     assert approve_job(session, ADMIN, str(job.id)) == 3
     session.expire_all()
     assert {d.state for d in _harvested(session, source)} == {"published"}
+
+
+_EXAMPLES = itertools.count()
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    runs=st.lists(
+        st.tuples(st.randoms(use_true_random=False), st.integers(1, 4), st.booleans()),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_any_number_of_runs_in_any_paging_order_gives_the_same_datasets(
+    session, remote_site, make_source, runs
+):
+    """Property: whatever the order, page size and repeats of the listing, and however
+    many runs, the source ends with exactly one dataset per remote item."""
+    _, pages = remote_site
+    wanted = _items(7)
+    name = f"prop-{next(_EXAMPLES)}"  # the database is shared by the examples
+    source = make_source(name)
+    for rng, size, repeat in runs:
+        listing = list(wanted)
+        rng.shuffle(listing)
+        if repeat:  # a page boundary that shifts: some items come twice
+            listing += rng.sample(wanted, 3)
+        chunks = [listing[i : i + size] for i in range(0, len(listing), size)]
+        for n, chunk in enumerate(chunks, 1):
+            nxt = f"/{name}/{n + 1}" if n < len(chunks) else None
+            pages.set(f"/{name}/{n}" if n > 1 else "/page1", {"items": chunk, "next": nxt})
+        job = _run(session, source)
+        assert job.status == "succeeded" and job.gathered == 7
+    datasets = _harvested(session, source)
+    assert sorted(d.title_vi for d in datasets) == sorted(w["title"] for w in wanted)
+    objects = session.scalars(select(HarvestObject).where(HarvestObject.source_id == source.id))
+    assert sorted(o.remote_id for o in objects) == sorted(w["id"] for w in wanted)
+
+
+def test_a_job_whose_process_is_gone_is_failed_when_the_next_run_starts(
+    session, remote_site, make_source
+):
+    _, pages = remote_site
+    pages.set("/page1", {"items": _items(1)})
+    source = make_source()
+    gone = HarvestJob(
+        source_id=source.id, runner=f"{socket.gethostname()}:{2**22 + 17}", heartbeat_at=utcnow()
+    )
+    session.add(gone)
+    session.commit()
+    assert _run(session, source).status == "succeeded"
+    session.refresh(gone)
+    assert gone.status == "failed" and gone.finished_at is not None
