@@ -29,6 +29,7 @@ _TRACKED: dict[type, str] = {
     Dataset: "dataset",
     Distribution: "distribution",
 }
+_HELD = "changelog_lock_held_by"
 _ADVISORY_KEY = 0x4855_4243  # "HUBC": serialises change-log writers on PostgreSQL
 
 
@@ -165,12 +166,27 @@ def _record_changes(session: Session, _ctx: Any, _instances: Any) -> None:
 
 
 def _lock_sequence(session: Session) -> None:
-    # Re-entrant and cheap; taken per new row so a rolled-back savepoint cannot drop it.
-    if session.get_bind().dialect.name == "postgresql":
-        session.connection().execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _ADVISORY_KEY})
+    # Re-entrant and cheap; taken per new row so a rolled-back savepoint cannot drop it,
+    # unless held by a transaction that encloses the current one (``hold_sequence_lock``).
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    held, current = session.info.get(_HELD), session.get_transaction()
+    if held is not None and held is current and current.is_active:
+        return
+    session.connection().execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _ADVISORY_KEY})
+
+
+def hold_sequence_lock(session: Session) -> None:
+    """Take the sequence lock for the whole outer transaction now: savepoints opened
+    later (one per harvested item) then skip it. Bulk writers call this."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    session.connection().execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _ADVISORY_KEY})
+    session.info[_HELD] = session.get_transaction()
 
 
 @event.listens_for(Session, "after_transaction_end")
 def _reset(session: Session, transaction: Any) -> None:
     if transaction.parent is None:
         session.info.pop("changelog_rows", None)
+        session.info.pop(_HELD, None)

@@ -210,8 +210,17 @@ def create_dataset(session: Session, actor: Principal, data: Mapping[str, Any]) 
         values["slug"] = _unique_slug(session, values["title_vi"])
     values.setdefault("citation", None)
     values["citation"] = values["citation"] or _default_citation(org, values["title_vi"])
+    # Every column set (absent optional fields are None) and no distributions yet: the
+    # new object then never goes back to the database to load what it already knows.
+    unset = {n: None for n in (*DATASET_FIELDS, "issued", "state_reason") if n not in values}
     dataset = Dataset(
-        id=uuid.uuid4(), organization_id=org.id, state="draft", created_at=utcnow(), **values
+        id=uuid.uuid4(),
+        organization_id=org.id,
+        state="draft",
+        created_at=utcnow(),
+        distributions=[],
+        **unset,
+        **values,
     )
     dataset.organization = org
     touch(dataset, content=True)

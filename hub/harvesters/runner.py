@@ -18,10 +18,12 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from hub.datasets.changelog import hold_sequence_lock
 from hub.datasets.models import Organization
 from hub.db import utcnow
 from hub.errors import HubError
@@ -56,6 +58,9 @@ class _Run:
     ctx: HarvestContext
     known: dict[str, HarvestObject]
     writer: ItemWriter
+    # Held until the group commits: the session's identity map is weak, and the search
+    # index reads these objects at commit (a dropped one costs a query to load again).
+    alive: list[Any]
     seen: set[str] = field(default_factory=set)
     unchanged: list[int] = field(default_factory=list)  # HarvestObject ids
     counts: dict[str, int] = field(default_factory=dict)
@@ -109,7 +114,7 @@ class JobRunner:
         )
         objects = session.scalars(select(HarvestObject).where(HarvestObject.source_id == source.id))
         known = {o.remote_id: o for o in objects}
-        return _Run(job_id, ctx, known, ItemWriter(session, source, org.slug))
+        return _Run(job_id, ctx, known, ItemWriter(session, source), [org])
 
     def _run(self, job_id: uuid.UUID) -> None:
         run = self._start(job_id)
@@ -152,6 +157,7 @@ class JobRunner:
             )
         run.unchanged.clear()
         session.commit()
+        del run.alive[1:]  # the organization stays
         for dataset_id, records, outcome in run.pending_records:
             error = import_item_records(session, self.source, dataset_id, records)
             if error:  # the dataset's metadata stays written; its records as they were
@@ -197,13 +203,8 @@ class JobRunner:
             return self._failed(run, outcome, _describe(exc))
         outcome.action, outcome.dataset_id = saved.action, saved.dataset_id
         run.count(saved.action)
-        if saved.action == "created":
-            run.known[item.remote_id] = self.session.scalars(
-                select(HarvestObject).where(
-                    HarvestObject.source_id == self.source.id,
-                    HarvestObject.remote_id == item.remote_id,
-                )
-            ).one()
+        run.known[item.remote_id] = saved.identity
+        run.alive.append(saved.dataset)
         if saved.records_changed and mapped.records is not None:
             run.pending_records.append((saved.dataset_id, mapped.records, outcome))
         return outcome
@@ -251,6 +252,7 @@ def _write_transaction(session: Session) -> Iterator[None]:
     if session.in_transaction():
         session.commit()
     session.connection(execution_options={"hub_write": True})
+    hold_sequence_lock(session)  # once for the group, not in each item's savepoint
     depth = session.info.get("atomic_depth", 0)
     session.info["atomic_depth"] = depth + 1
     try:

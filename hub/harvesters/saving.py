@@ -62,19 +62,22 @@ class Saved:
     action: str  # created | updated | unchanged
     dataset_id: uuid.UUID
     records_changed: bool
+    identity: HarvestObject
+    dataset: Dataset
 
 
 class ItemWriter:
     """Writes the mapped items of one job in the caller's transaction."""
 
-    def __init__(self, session: Session, source: HarvestSource, organization_slug: str) -> None:
+    def __init__(self, session: Session, source: HarvestSource) -> None:
         self.session, self.source = session, source
-        self.organization_slug = organization_slug
+        # By id: the services then find it in the session, not with a query per item.
+        self.organization_ref = str(source.organization_id)
         self.actor = harvest_principal(source)
 
     def save(self, item: RemoteItem, mapped: MappedDataset, known: HarvestObject | None) -> Saved:
         now, digest = utcnow(), content_hash(mapped)
-        fields = {**mapped.fields, "organization": self.organization_slug}
+        fields = {**mapped.fields, "organization": self.organization_ref}
         if known is not None:
             dataset = self.session.get(Dataset, known.dataset_id)
             if dataset is not None and dataset.state != "deleted":
@@ -96,23 +99,23 @@ class ItemWriter:
             # none given, or another dataset has it: the service makes one from the title
             fields.pop("slug", None)
         dataset = dataset_service.create_dataset(session, actor, fields)
+        session.flush()  # persistent now: the services below find it without a query
         _replace_distributions(session, actor, dataset, mapped)
         _enter_review(session, actor, self.source, dataset)
         if known is not None:
             session.delete(known)
             session.flush()
-        session.add(
-            HarvestObject(
-                source_id=self.source.id,
-                remote_id=item.remote_id,
-                dataset_id=dataset.id,
-                remote_modified=item.modified,
-                content_hash=digest,
-                first_seen_at=now,
-                last_seen_at=now,
-            )
+        identity = HarvestObject(
+            source_id=self.source.id,
+            remote_id=item.remote_id,
+            dataset_id=dataset.id,
+            remote_modified=item.modified,
+            content_hash=digest,
+            first_seen_at=now,
+            last_seen_at=now,
         )
-        return Saved("created", dataset.id, mapped.records is not None)
+        session.add(identity)
+        return Saved("created", dataset.id, mapped.records is not None, identity, dataset)
 
     def _update(
         self,
@@ -128,7 +131,7 @@ class ItemWriter:
         came_back = known.withdrawn_at is not None
         known.last_seen_at, known.missing_since = now, None
         if known.content_hash == digest and not came_back:
-            return Saved("unchanged", dataset.id, False)
+            return Saved("unchanged", dataset.id, False, known, dataset)
         if came_back:
             known.withdrawn_at = None
             if dataset.state in ("withdrawn", "rejected"):
@@ -139,7 +142,7 @@ class ItemWriter:
         if dataset.state == "draft":
             _enter_review(session, actor, self.source, dataset)
         known.content_hash, known.remote_modified = digest, item.modified
-        return Saved("updated", dataset.id, mapped.records is not None)
+        return Saved("updated", dataset.id, mapped.records is not None, known, dataset)
 
 
 def _slug_taken(session: Session, slug: Any) -> bool:

@@ -23,7 +23,7 @@ from hub.datasets import service as dataset_service
 from hub.datasets.models import Dataset
 from hub.datasets.organizations import get_organization
 from hub.db import atomic, utcnow
-from hub.errors import DuplicateSlug, NotFound
+from hub.errors import DuplicateSlug, NotFound, Unauthenticated
 from hub.harvesters.jobs import recover_interrupted
 from hub.harvesters.models import HarvestItem, HarvestJob, HarvestSource
 from hub.harvesters.registry import backend, validate_config
@@ -112,6 +112,8 @@ def add_source(session: Session, actor: Principal, data: dict[str, Any]) -> NewS
 
 
 def list_sources(session: Session, actor: Principal) -> list[HarvestSource]:
+    if not actor.is_authenticated:
+        raise Unauthenticated("Harvest sources are shown to their managers and their sites.")
     sources = session.scalars(select(HarvestSource).order_by(HarvestSource.name))
     return [s for s in sources if _may_read(actor, s)]
 

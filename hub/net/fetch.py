@@ -232,6 +232,9 @@ def _read(resp: http.client.HTTPResponse, limit: int, truncate: bool, deadline: 
         chunks.append(chunk)
         size += len(chunk)
     body = b"".join(chunks)
+    if length and length.isdigit() and len(body) < int(length) and len(body) < limit:
+        # http.client hands back a short body when the connection closes early
+        raise FetchError("protocol", f"truncated at {len(body)} of {length} bytes")
     if len(body) > limit:
         if not truncate:
             raise FetchError("too_large", f"the body is over {limit} bytes")

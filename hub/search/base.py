@@ -8,7 +8,7 @@ marks up, so that Vietnamese handling is the same whatever the engine.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -122,6 +122,8 @@ class SearchBackend(Protocol):
     def remove(self, conn: Connection, ids: Iterable[str]) -> None: ...
 
     def remove_dataset(self, conn: Connection, dataset_id: str) -> None: ...
+
+    def remove_datasets(self, conn: Connection, dataset_ids: Sequence[str]) -> None: ...
 
     def clear(self, conn: Connection) -> None: ...
 

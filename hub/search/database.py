@@ -112,9 +112,14 @@ class DatabaseBackend:
             self._remove_rowids(conn, list(found))
 
     def remove_dataset(self, conn: Connection, dataset_id: str) -> None:
-        owner = uuid.UUID(str(dataset_id))
-        found = conn.execute(select(_DOCS.c.rowid).where(_DOCS.c.dataset_id == owner))
-        self._remove_rowids(conn, list(found.scalars()))
+        self.remove_datasets(conn, [dataset_id])
+
+    def remove_datasets(self, conn: Connection, dataset_ids: Sequence[str]) -> None:
+        owners = [uuid.UUID(str(d)) for d in dataset_ids]
+        for start in range(0, len(owners), 500):
+            chunk = owners[start : start + 500]
+            found = conn.execute(select(_DOCS.c.rowid).where(_DOCS.c.dataset_id.in_(chunk)))
+            self._remove_rowids(conn, list(found.scalars()))
 
     def tidy(self, engine: Engine) -> str:
         """After a bulk reindex, outside any transaction: what a fresh index needs

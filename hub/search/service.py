@@ -61,11 +61,11 @@ def sync_datasets(
 ) -> int:
     """Index again what these datasets make searchable (nothing when not public)."""
     conn = session.connection()
-    count = 0
-    for dataset_id in dict.fromkeys(dataset_ids):
-        backend.remove_dataset(conn, str(dataset_id))
-        count += backend.index(conn, documents_of(session, dataset_id))
-    return count
+    ids = list(dict.fromkeys(dataset_ids))
+    # One removal and one indexing pass for them all: a bulk write (a harvest group)
+    # touches many datasets, and each pass costs a few statements.
+    backend.remove_datasets(conn, [str(i) for i in ids])
+    return backend.index(conn, [doc for i in ids for doc in documents_of(session, i)])
 
 
 REINDEX_CHUNK = 5_000  # documents per call of the backend's index
@@ -212,6 +212,10 @@ def _index_in_transaction(session: Session) -> None:
     backend = current_app.extensions["hub.search"]
     if not isinstance(backend, DatabaseBackend):
         return  # other backends follow the change log
+    if session.in_nested_transaction():
+        # Fired for a savepoint too: its changes are indexed once, by the outer commit
+        # (every savepoint re-indexing all changes so far made a harvest quadratic).
+        return
     session.flush()
     changed = _changed_datasets(session)
     if changed:

@@ -17,7 +17,7 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -247,8 +247,12 @@ class WhooshBackend:
             self._delete_ids(writer, ids)
 
     def remove_dataset(self, conn: Connection, dataset_id: str) -> None:
+        self.remove_datasets(conn, [dataset_id])
+
+    def remove_datasets(self, conn: Connection, dataset_ids: Sequence[str]) -> None:
         with self._writing() as writer:
-            writer.delete_by_term("dataset_id", str(dataset_id))
+            for dataset_id in dataset_ids:
+                writer.delete_by_term("dataset_id", str(dataset_id))
 
     def clear(self, conn: Connection) -> None:
         writer = self._index().writer(timeout=WRITE_TIMEOUT, delay=0.05)
