@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from flask import Blueprint, Response, current_app, request, stream_with_context
 
@@ -16,9 +17,18 @@ bp = Blueprint("descriptors", __name__)
 
 @bp.get("/data.json")
 def data_json() -> Response:
-    chunks = catalog_chunks(get_session(), current_app.config["HUB_BASE_URL"])
-    body = stream_with_context(chunk.encode() for chunk in chunks)
-    response = Response(body, content_type="application/json")
+    session, base_url = get_session(), current_app.config["HUB_BASE_URL"]
+
+    def body() -> Iterator[bytes]:
+        # The stream ends its own read transaction, even when the client goes away
+        # mid-way (the server then closes the generator).
+        try:
+            for chunk in catalog_chunks(session, base_url):
+                yield chunk.encode()
+        finally:
+            session.close()
+
+    response = Response(stream_with_context(body()), content_type="application/json")
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Cache-Control"] = "public, max-age=300"
     return response
