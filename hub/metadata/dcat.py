@@ -462,6 +462,7 @@ class _DatasetWriter:
             graph.add((node, DCAT.accessService, _add_service(graph, self.base, RECORDS, served)))
         self.write_format(node, dist)
         self.add(node, DCTERMS.license, _licence(graph, dataset.licence))
+        graph.add((node, DCTERMS.rights, self.rights(dataset)))
         if dist.byte_size is not None:
             size = Literal(dist.byte_size, datatype=XSD.nonNegativeInteger)
             graph.add((node, DCAT.byteSize, size))
@@ -475,6 +476,22 @@ class _DatasetWriter:
             graph.add((node, DCTERMS.issued, _datetime(dist.created_at)))
         if dist.modified_at is not None:
             graph.add((node, DCTERMS.modified, _datetime(dist.modified_at)))
+        return node
+
+    def rights(self, dataset: Dataset) -> URIRef:
+        """The terms of reuse in words (``dct:RightsStatement``), shared by the dataset's
+        distributions: the licence and the attribution the publisher asks for."""
+        node = URIRef(f"{dataset_iri(self.base, dataset.slug)}#rights")
+        if (node, RDF.type, DCTERMS.RightsStatement) in self.graph:
+            return node
+        term = LICENCES.get(dataset.licence or "")
+        vi = f"Tái sử dụng theo giấy phép {term.vi}." if term else "Tái sử dụng có điều kiện."
+        en = f"Reuse under the {term.en} licence." if term else "Reuse under conditions."
+        if dataset.citation:
+            vi, en = f"{vi} Trích dẫn: {dataset.citation}", f"{en} Cite as: {dataset.citation}"
+        self.graph.add((node, RDF.type, DCTERMS.RightsStatement))
+        self.graph.add((node, RDFS.label, Literal(vi, lang="vi")))
+        self.graph.add((node, RDFS.label, Literal(en, lang="en")))
         return node
 
     def download_url(self, dataset: Dataset, dist: Distribution) -> str | None:

@@ -44,10 +44,10 @@ def test_the_method_adds_up_to_405():
 def test_full_dataset(session, make_dataset):
     report = _assess(session, make_dataset(files=1, **FULL))
     points = _points(report)
-    # Everything but a rights statement, which the hub does not record.
-    assert report["total"] == 400.0 and report["max"] == 405
+    # Every indicator, the rights statement included (the licence and the citation).
+    assert report["total"] == 405.0 and report["max"] == 405
     assert report["rating"] == "excellent" and report["stars"] == 3
-    assert {k for k, v in report["indicators"].items() if v["points"] < v["max"]} == {"rights"}
+    assert {k for k, v in report["indicators"].items() if v["points"] < v["max"]} == set()
     assert points["access_url_status"] == 50 and points["download_url_status"] == 30
     assert report["indicators"]["access_url_status"]["checked_at"] is None  # the hub's own
     assert report["indicators"]["dcat_ap_compliance"] == {
@@ -59,8 +59,8 @@ def test_full_dataset(session, make_dataset):
         "violations": [],
     }
     assert report["dimensions"]["findability"] == {"points": 100.0, "max": 100}
-    assert report["dimensions"]["contextuality"] == {"points": 15.0, "max": 20}
-    assert [s["indicator"] for s in report["suggestions"]] == ["rights"]
+    assert report["dimensions"]["contextuality"] == {"points": 20.0, "max": 20}
+    assert report["suggestions"] == []
     assert all(link["checked_at"] == "internal" for link in report["links"])
 
 
@@ -115,7 +115,7 @@ def test_several_distributions_share_and_best(session, make_dataset, server):
     assert indicators["machine_readable"]["share"] == pytest.approx(2 / 3, abs=1e-4)
     assert points["licence"] == 20.0 and points["byte_size"] == 1.7
     total = round(sum(points.values()), 1)
-    assert report["total"] == total == 100 + 50 + 110 + 75 + 11.7
+    assert report["total"] == total == 100 + 50 + 110 + 75 + 16.7
     assert report["stars"] == 3
     failing = next(link for link in report["links"] if link["url"] == missing)
     assert failing == {
