@@ -175,3 +175,25 @@ def test_the_commands_register_preview_run_list_and_remove(
 
 def test_the_policy_in_tests_allows_the_local_servers_only():
     assert POLICY.allowed_networks
+
+
+def test_a_component_site_pushes_through_the_ckan_write_actions(
+    client, session, token, organization, remote_site, json_backend
+):
+    url, _ = remote_site
+    made = _create(client, token("admin"), url=f"{url}/page1", organization=organization.slug)
+    own = {"Authorization": made.json["token"]}  # CKAN clients send the bare token
+    other = OrganizationFactory(session=session)
+    package = {"name": "du-an-dau-tu-2026", "title": "Dự án đầu tư công 2026"}
+    pushed = client.post(
+        "/api/3/action/package_create",
+        json=package | {"owner_org": organization.slug},
+        headers=own,
+    )
+    assert pushed.status_code == 200 and pushed.json["success"] is True, pushed.json
+    refused = client.post(
+        "/api/3/action/package_create",
+        json=package | {"name": "khac", "owner_org": other.slug},
+        headers=own,
+    )
+    assert refused.status_code == 403 and refused.json["success"] is False
