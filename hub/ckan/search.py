@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,13 +43,13 @@ from sqlalchemy import (
     type_coerce,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import noload, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
 from hub.auth.principal import Principal
 from hub.ckan import fq
 from hub.ckan.errors import SearchError, ValidationError
-from hub.ckan.packages import package_dict, theme_of_group
+from hub.ckan.packages import ckan_time, package_dict, theme_of_group
 from hub.ckan.registry import Call, action
 from hub.datasets.models import Dataset, Distribution, Organization
 from hub.datasets.vocab import THEMES
@@ -521,7 +521,7 @@ def _order(keys: list[SortKey], score: Any) -> list[Any]:
 
 @action("package_search")
 def package_search(call: Call) -> dict[str, Any]:
-    """Search datasets: q, fq, rows (max 1000), start, sort, facet.field, facet.limit,
+    """Search datasets: q, fq, rows (max 1000), start, sort, fl, facet.field, facet.limit,
     facet.mincount, include_private, include_drafts, include_deleted."""
     rows = _natural(call, "rows", DEFAULT_ROWS, MAX_ROWS)
     start = _natural(call, "start", 0)
@@ -542,7 +542,7 @@ def package_search(call: Call) -> dict[str, Any]:
     plain, detailed = facet_results(facets, names, empty=not count)
     results: list[dict[str, Any]] = []
     if rows and start < count:
-        results = _page(call, matcher, narrowed, keys, ranking, rows, start)
+        results = _page(call, matcher, narrowed, keys, ranking, rows, start, _result_fields(call))
     return {
         "count": count,
         "results": results,
@@ -573,6 +573,7 @@ def _page(
     ranking: str,
     rows: int,
     start: int,
+    wanted: list[str] | None = None,
 ) -> list[dict[str, Any]]:
     from hub.search.text import parse_query
 
@@ -582,10 +583,36 @@ def _page(
         scored = matcher.indexed(parse_query(ranking), scored=True)
         query = query.outerjoin(scored, scored.c.dataset_id == Dataset.id)
         score = scored.c.score
-    query = (
-        query.order_by(*_order(keys, score))
-        .offset(start)
-        .limit(rows)
-        .options(selectinload(Dataset.organization))
-    )
-    return [package_dict(d, call.base_url) for d in call.session.scalars(query)]
+    query = query.order_by(*_order(keys, score)).offset(start).limit(rows)
+    if wanted and all(name in LIGHT_FIELDS for name in wanted):
+        # Columns of the dataset row only: no organization, resources or extras to load
+        # (a harvester listing every id and modification time pages through thousands).
+        found = call.session.scalars(query.options(noload(Dataset.distributions)))
+        return [{name: LIGHT_FIELDS[name](d) for name in wanted} for d in found]
+    found = call.session.scalars(query.options(selectinload(Dataset.organization)))
+    packages = [package_dict(d, call.base_url) for d in found]
+    if wanted:
+        return [{k: v for k, v in package.items() if k in wanted} for package in packages]
+    return packages
+
+
+# ``fl`` fields read from the dataset row alone.
+LIGHT_FIELDS: dict[str, Callable[[Dataset], Any]] = {
+    "id": lambda d: str(d.id),
+    "name": lambda d: d.slug,
+    "title": lambda d: d.title_vi,
+    "metadata_modified": lambda d: ckan_time(d.metadata_modified),
+    "metadata_created": lambda d: ckan_time(d.created_at),
+}
+
+
+def _result_fields(call: Call) -> list[str] | None:
+    """``fl``: the fields each result keeps (a list, or names separated by commas or
+    spaces); None for whole package dicts."""
+    raw = call.params.get("fl")
+    if raw in (None, "", []):
+        return None
+    names = raw if isinstance(raw, list) else str(raw).replace(",", " ").split()
+    if not all(isinstance(n, str) and n for n in names):
+        raise ValidationError("fl: not field names", {"fl": ["Must be a list of field names"]})
+    return list(dict.fromkeys(names))

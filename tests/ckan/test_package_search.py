@@ -367,3 +367,20 @@ def test_bad_paging_sorting_and_bodies(client, catalog):
     assert status == 400 and body["success"] is False
     response = client.post("/api/3/action/package_search", json={"fq": ["groups:econ", "tags:x"]})
     assert response.status_code == 200 and response.get_json()["result"]["count"] == 0
+
+
+def test_fl_keeps_only_the_fields_asked_for(remote, catalog, client):
+    full = remote.action.package_search(sort="name asc")["results"]
+    light = remote.action.package_search(sort="name asc", fl=["id", "metadata_modified"])
+    assert light["count"] == 4
+    assert light["results"] == [
+        {"id": p["id"], "metadata_modified": p["metadata_modified"]} for p in full
+    ]
+    # fields beyond the dataset row come from the whole package dict
+    mixed = remote.action.package_search(sort="name asc", fl="name,num_resources,nope")
+    assert mixed["results"] == [
+        {"name": p["name"], "num_resources": p["num_resources"]} for p in full
+    ]
+    response = client.post("/api/3/action/package_search", json={"fl": ["id", 3]})
+    status, body = _error(client, response, method="post")
+    assert status == 409 and "fl" in body["error"]

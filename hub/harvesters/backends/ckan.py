@@ -9,10 +9,10 @@ package present all along is never missed (and so never taken for deleted).
 
 Incremental (``ctx.since``): packages with ``metadata_modified >= since`` are fetched in
 full (``fq=metadata_modified:[since TO *]``, over ``metadata_modified asc, id asc``);
-then a cheap listing of every id (``fl=id,metadata_modified,title``; the hub ignores
-``fl``) lists the others with ``payload=None`` so deletions are still seen. A listed
-package that is newer than ``since`` but was missed by the first walk (changed while
-it ran) is fetched with ``package_show``.
+then a cheap listing of every id (``fl=id,metadata_modified,title``: a hub answers it
+from the dataset rows alone) lists the others with ``payload=None`` so deletions are
+still seen. A listed package that is newer than ``since`` but was missed by the first
+walk (changed while it ran) is fetched with ``package_show``.
 """
 
 from __future__ import annotations
