@@ -148,7 +148,9 @@ class JobRunner:
             run.pending_records.clear()
         job = session.get(HarvestJob, run.job_id)
         job.heartbeat_at = utcnow()
-        session.add_all(outcomes)
+        # Unchanged items are counted, not kept: a daily run over 10,000 unchanged
+        # datasets would otherwise add 10,000 rows a day and say nothing new.
+        session.add_all(o for o in outcomes if o.action != "unchanged")
         if not self.dry_run and run.unchanged:
             session.execute(
                 update(HarvestObject)

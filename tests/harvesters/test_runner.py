@@ -276,3 +276,14 @@ def test_a_job_whose_process_is_gone_is_failed_when_the_next_run_starts(
     assert _run(session, source).status == "succeeded"
     session.refresh(gone)
     assert gone.status == "failed" and gone.finished_at is not None
+
+
+def test_unchanged_items_are_counted_not_kept(session, remote_site, make_source):
+    _, pages = remote_site
+    pages.set("/page1", {"items": _items(3)})
+    source = make_source()
+    _run(session, source)
+    again = _run(session, source)
+    assert again.unchanged == 3
+    kept = session.scalars(select(HarvestItem).where(HarvestItem.job_id == again.id)).all()
+    assert kept == []

@@ -167,7 +167,8 @@ def show_harvest_job(job_id: str) -> Response:
     errors=(400, 404),
 )
 def list_harvest_items(job_id: str) -> Response:
-    """What a job did with each remote item, and why an item failed."""
+    """What a job did with each remote item, and why an item failed.
+    Unchanged items are counted in the job, not listed."""
     args = query_args({"failed"})
     failed = args.get("failed", "false")
     if failed not in ("true", "false"):
