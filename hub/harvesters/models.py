@@ -84,7 +84,6 @@ class HarvestItem(Base):
     dataset_id: Mapped[uuid.UUID | None] = mapped_column()
     title: Mapped[str | None] = mapped_column(NFCString(500))
     error: Mapped[str | None] = mapped_column(NFCText)
-    details: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
 
 
 class HarvestObject(Base):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -34,7 +34,6 @@ class Remote:
     retries: int = 3
     backoff: float = 0.5  # seconds before the first retry, doubled each time
     sleep: Callable[[float], None] = time.sleep
-    requests_made: int = field(default=0, init=False)
 
     def get(
         self,
@@ -52,7 +51,6 @@ class Remote:
         delay = self.backoff
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
-            self.requests_made += 1
             try:
                 response = fetch(url, self.policy, headers=headers, max_bytes=max_bytes)
             except FetchError as exc:

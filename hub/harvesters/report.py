@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hub.harvesters.models import HarvestItem, HarvestJob, HarvestSource
@@ -113,12 +113,3 @@ def _summary(name: str, jobs: list[HarvestJob]) -> SourceSummary:
         failed_items=sum(j.failed for j in jobs),
         last_success=max(successes) if successes else None,
     )
-
-
-def item_counts(session: Session, job_id: uuid.UUID) -> dict[str, int]:
-    rows = session.execute(
-        select(HarvestItem.action, func.count())
-        .where(HarvestItem.job_id == job_id)
-        .group_by(HarvestItem.action)
-    )
-    return {action: n for action, n in rows}

@@ -18,13 +18,12 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from hub.datasets.changelog import hold_sequence_lock
-from hub.datasets.models import Organization
+from hub.datasets.models import Dataset, Organization
 from hub.db import utcnow
 from hub.errors import HubError
 from hub.harvesters.base import (
@@ -58,9 +57,11 @@ class _Run:
     ctx: HarvestContext
     known: dict[str, HarvestObject]
     writer: ItemWriter
-    # Held until the group commits: the session's identity map is weak, and the search
-    # index reads these objects at commit (a dropped one costs a query to load again).
-    alive: list[Any]
+    # Held while the run goes on (the organization) or until the group commits (its
+    # datasets): the session's identity map is weak, and the services and the search
+    # index read these objects again (a dropped one costs a query to load).
+    organization: Organization
+    alive: list[Dataset] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
     unchanged: list[int] = field(default_factory=list)  # HarvestObject ids
     counts: dict[str, int] = field(default_factory=dict)
@@ -114,7 +115,7 @@ class JobRunner:
         )
         objects = session.scalars(select(HarvestObject).where(HarvestObject.source_id == source.id))
         known = {o.remote_id: o for o in objects}
-        return _Run(job_id, ctx, known, ItemWriter(session, source), [org])
+        return _Run(job_id, ctx, known, ItemWriter(session, source), org)
 
     def _run(self, job_id: uuid.UUID) -> None:
         run = self._start(job_id)
@@ -159,7 +160,7 @@ class JobRunner:
             )
         run.unchanged.clear()
         session.commit()
-        del run.alive[1:]  # the organization stays
+        run.alive.clear()
         for dataset_id, records, outcome in run.pending_records:
             error = import_item_records(session, self.source, dataset_id, records)
             if error:  # the dataset's metadata stays written; its records as they were
@@ -202,7 +203,7 @@ class JobRunner:
             with self.session.begin_nested():
                 saved = run.writer.save(item, mapped, known)
         except HubError as exc:
-            return self._failed(run, outcome, _describe(exc))
+            return self._failed(run, outcome, str(exc))  # the detail and each field's problem
         outcome.action, outcome.dataset_id = saved.action, saved.dataset_id
         run.count(saved.action)
         run.known[item.remote_id] = saved.identity
@@ -276,9 +277,3 @@ def _same(known: HarvestObject | None, mapped: MappedDataset) -> bool:
         and known.withdrawn_at is None
         and known.content_hash == content_hash(mapped)
     )
-
-
-def _describe(exc: HubError) -> str:
-    errors = getattr(exc, "errors", None) or []
-    fields = "; ".join(f"{e.field}: {e.message}" for e in errors)
-    return f"{exc.detail} {fields}".strip() if fields else str(exc.detail)

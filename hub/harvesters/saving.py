@@ -24,6 +24,7 @@ from hub.auth.principal import Principal
 from hub.datasets import distributions as dist_service
 from hub.datasets import service as dataset_service
 from hub.datasets.models import Dataset
+from hub.datasets.schemas import LinkDistributionInput
 from hub.db import utcnow
 from hub.harvesters.base import MappedDataset, RemoteItem
 from hub.harvesters.models import HarvestObject, HarvestSource
@@ -167,14 +168,8 @@ def _replace_distributions(
 
 
 def _link_values(dist: Any) -> dict[str, Any]:
-    return {
-        "title_vi": dist.title_vi,
-        "title_en": dist.title_en,
-        "description_vi": dist.description_vi,
-        "url": dist.url,
-        "format": dist.format,
-        "kind": dist.kind,
-    }
+    """A distribution's values as the link input schema names them."""
+    return {name: getattr(dist, name) for name in LinkDistributionInput._declared_fields}
 
 
 def _enter_review(

@@ -136,7 +136,6 @@ def upgrade() -> None:
         sa.Column("dataset_id", sa.Uuid(), nullable=True),
         sa.Column("title", sa.String(length=500), nullable=True),
         sa.Column("error", sa.Text(), nullable=True),
-        sa.Column("details", JSON, nullable=False),
         sa.ForeignKeyConstraint(
             ["job_id"],
             ["harvest_job.id"],

@@ -8,7 +8,6 @@ import pytest
 from hub.cli import main
 from hub.harvesters.service import due_sources, get_source
 from tests.factories import OrganizationFactory
-from tests.harvesters.conftest import POLICY
 from tests.harvesters.test_runner import _items, _run
 
 
@@ -171,10 +170,6 @@ def test_the_commands_register_preview_run_list_and_remove(
     assert bad.exit_code != 0 and "not JSON" in bad.output
     assert hub("harvest", "source", "remove", "stc").exit_code == 0
     assert hub("harvest", "source", "show", "stc").exit_code == 1
-
-
-def test_the_policy_in_tests_allows_the_local_servers_only():
-    assert POLICY.allowed_networks
 
 
 def test_a_component_site_pushes_through_the_ckan_write_actions(

@@ -112,23 +112,11 @@ def fetched(
     ctx: HarvestContext, url: str, what: tuple[str, str], accept: str | None = None
 ) -> FetchResponse:
     """GET ``url`` through the harvest's remote; ``GatherFailed`` (bilingual, naming
-    ``what``) when it fails for good or the body is shorter than its Content-Length
-    (the fetch accepts a connection closed early)."""
+    ``what``) when it fails for good (a body cut short included: the fetch refuses it)."""
     try:
         response = ctx.remote.get(url, accept=accept)
     except RemoteError as exc:
         raise GatherFailed(
             f"Không tải được {what[0]} / The {what[1]} cannot be fetched ({exc.kind}): {exc}"
         ) from None
-    return complete(response, what)
-
-
-def complete(response: FetchResponse, what: tuple[str, str]) -> FetchResponse:
-    """The response, unless its body is shorter than its Content-Length said."""
-    length = response.headers.get("content-length", "")
-    if length.isdigit() and len(response.body) < int(length):
-        raise GatherFailed(
-            f"{what[0].capitalize()} bị cắt ngắn / The {what[1]} is truncated (protocol): "
-            f"{response.url}: {len(response.body)} of {length} bytes"
-        )
     return response

@@ -29,7 +29,7 @@ from urllib.parse import urljoin, urlsplit
 from marshmallow import Schema, fields, validate
 
 from hub.datasets import vocab
-from hub.harvesters.backends._feed_records import checked_rows, complete, json_records
+from hub.harvesters.backends._feed_records import checked_rows, json_records
 from hub.harvesters.backends._schemaorg_content import (
     ARTICLE_TYPES,
     LEGAL_FORCE,
@@ -120,7 +120,6 @@ class SchemaOrgBackend(Backend):
             raise GatherFailed(
                 f"Không tải được trang / The page cannot be fetched ({exc.kind}): {exc}"
             ) from None
-        complete(response, ("trang", "page"))
         content_type = response.headers.get("content-type", "")
         if followed and "html" not in content_type.lower():
             return None
